@@ -1,0 +1,2 @@
+namespace SMBench.Actors;
+internal static class AssemblyMarker { }

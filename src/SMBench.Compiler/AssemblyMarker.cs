@@ -1,0 +1,2 @@
+namespace SMBench.Compiler;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace SMBench.Core;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace SMBench.Provisioner;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace SMBench.Smb;
+internal static class AssemblyMarker { }

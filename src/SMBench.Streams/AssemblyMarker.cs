@@ -1,0 +1,2 @@
+namespace SMBench.Streams;
+internal static class AssemblyMarker { }
