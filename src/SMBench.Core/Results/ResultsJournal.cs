@@ -59,8 +59,12 @@ public sealed class ResultsJournal : IDisposable
         _batch.SetLength(0);
     }
 
+    private bool _disposed;
+
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         Flush();
         _writer.Dispose();
         _file.Dispose();
