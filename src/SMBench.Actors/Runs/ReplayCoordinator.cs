@@ -70,7 +70,7 @@ public sealed class ReplayCoordinator : ReceiveActor
         _startedAt = DateTimeOffset.UtcNow;
         _results = Channel.CreateUnbounded<OpResult>(new UnboundedChannelOptions { SingleReader = true });
         _journal = new ResultsJournal(_plan.ResultsDir);
-        _live = new LiveSummary(_plan.SummaryTemplate with { RunId = _plan.RunId, StartedAt = _startedAt });
+        _live = new LiveSummary(_plan.SummaryTemplate with { RunId = _plan.RunId, StartedAt = _startedAt }, _plan.Observer);
         _run = new RunContext(_plan.RunId, _plan.Backend, _plan.Mode, _plan.MaxInFlightPerClient,
             new InFlightGate(_plan.InFlightLimit), _results.Writer, _plan.Node);
         _router = Context.ActorOf(ClientRouter.Props(_run), "clients");

@@ -19,4 +19,5 @@ public sealed record RunPlan
     /// <summary>Delay between "all clients connected" and time zero, so the first ops are not late by setup.</summary>
     public TimeSpan StartLead { get; init; } = TimeSpan.FromMilliseconds(5);
     public RunSummary SummaryTemplate { get; init; } = new();
+    public IResultObserver? Observer { get; init; }
 }

@@ -4,7 +4,7 @@ namespace SMBench.Core.Results;
 /// A <see cref="SummaryBuilder"/> that the results sink feeds while others (status requests, progress lines) read
 /// snapshots. One lock per results batch keeps it cheap.
 /// </summary>
-public sealed class LiveSummary(RunSummary template)
+public sealed class LiveSummary(RunSummary template, IResultObserver? observer = null)
 {
     private readonly object _lock = new();
     private readonly SummaryBuilder _builder = new();
@@ -15,6 +15,7 @@ public sealed class LiveSummary(RunSummary template)
     {
         lock (_lock)
             foreach (var r in results) _builder.Add(r);
+        observer?.OnResults(results);
     }
 
     public long Completed

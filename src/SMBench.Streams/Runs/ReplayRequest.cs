@@ -18,6 +18,8 @@ public sealed record ReplayRequest
     /// <summary>Only these clients run here (cluster partitions); null means all.</summary>
     public IReadOnlySet<string>? Clients { get; init; }
     public string? Node { get; init; }
+    /// <summary>Sees every results batch (metrics).</summary>
+    public SMBench.Core.Results.IResultObserver? Observer { get; init; }
 
     public static string NewRunId() => $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
 }

@@ -65,6 +65,7 @@ public static class ReplayRunner
             InFlightLimit = request.InFlightLimit,
             Node = request.Node,
             SummaryTemplate = template,
+            Observer = request.Observer,
         };
         var coordinator = system.ActorOf(ReplayCoordinator.Props(), $"run-{request.RunId}");
         var finished = coordinator.Ask<ReplayCoordinatorProtocol.RunFinished>(new ReplayCoordinatorProtocol.StartRun(plan),
