@@ -13,8 +13,9 @@ namespace SMBench.Actors.Clients;
 /// handle_refs to live handles and holds ops until the open they depend on has finished. Backend calls that do not
 /// complete synchronously are piped back to the mailbox, so it never blocks and a break can always get in.
 /// </summary>
-public sealed class ClientActor : ReceiveActor
+public sealed class ClientActor : ReceiveActor, IWithTimers
 {
+    public ITimerScheduler Timers { get; set; } = null!;
     private readonly string _clientId;
     private readonly RunContext _run;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -25,10 +26,11 @@ public sealed class ClientActor : ReceiveActor
     private string? _loginError;
     private bool _stopping;
 
-    public ClientActor(string clientId, RunContext run)
+    public ClientActor(string clientId, RunContext run, string? failedReason = null)
     {
         _clientId = clientId;
         _run = run;
+        _loginError = failedReason;
         Receive<Execute>(e => Enqueue(e));
         Receive<ExecuteBatch>(b =>
         {
@@ -42,9 +44,17 @@ public sealed class ClientActor : ReceiveActor
             Context.Parent.Tell(new ClientReady(_clientId, true, null));
             Pump();
         });
+        Receive<Connect>(_ => StartConnect());
         Receive<SessionFailed>(f =>
         {
-            // A login failure is final for this client: its ops fail fast with the reason, the run goes on.
+            // An unreachable target is retried with backoff; a login failure is final for this client (retrying a
+            // wrong password only locks the account): its ops fail fast with the reason, the run goes on.
+            if (f.Error is not BackendLoginException && !_run.Stopping.IsCancellationRequested
+                && ++_connectAttempts < MaxConnectAttempts)
+            {
+                Timers.StartSingleTimer("connect", new Connect(), Backoff(_connectAttempts));
+                return;
+            }
             _loginError = Describe(f.Error);
             _log.Warning("client {0} could not connect: {1}", _clientId, _loginError);
             Context.Parent.Tell(new ClientReady(_clientId, false, _loginError));
@@ -57,9 +67,27 @@ public sealed class ClientActor : ReceiveActor
         });
     }
 
-    public static Props Props(string clientId, RunContext run) => Akka.Actor.Props.Create(() => new ClientActor(clientId, run));
+    public static Props Props(string clientId, RunContext run, string? failedReason = null) =>
+        Akka.Actor.Props.Create(() => new ClientActor(clientId, run, failedReason));
+
+    private const int MaxConnectAttempts = 4;
+    private int _connectAttempts;
 
     protected override void PreStart()
+    {
+        if (_loginError == null) StartConnect();
+    }
+
+    protected override void PostRestart(Exception reason)
+    {
+        // A restart after an unexpected fault reconnects after a pause that grows with every restart of this client.
+        var restarts = _run.CountRestart(_clientId);
+        Timers.StartSingleTimer("connect", new Connect(), Backoff(restarts));
+    }
+
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(10_000, 100 * (1 << Math.Min(attempt, 10))));
+
+    private void StartConnect()
     {
         _run.Backend.OpenClientAsync(_clientId, _run.Stopping)
             .PipeTo(Self, success: s => new SessionOpened(s), failure: e => new SessionFailed(e));

@@ -18,6 +18,7 @@ public static class ClientProtocol
     /// <summary>To the parent: the session is up (or why not).</summary>
     public sealed record ClientReady(string ClientId, bool Connected, string? Error);
 
+    internal sealed record Connect;
     internal sealed record SessionOpened(IClientSession Session);
     internal sealed record SessionFailed(Exception Error);
     internal sealed record OpFinished(PendingOp Pending, OpOutcome Outcome, Exception? Error);

@@ -15,7 +15,8 @@ public sealed class ClientRouter : ReceiveActor
 {
     private readonly RunContext _run;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Dictionary<string, IActorRef> _clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<IActorRef, string> _ids = [];
+    private readonly Dictionary<string, string> _lastFault = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _failed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
     private IActorRef? _requester;
@@ -30,7 +31,9 @@ public sealed class ClientRouter : ReceiveActor
             foreach (var id in c.ClientIds.Distinct(StringComparer.Ordinal))
             {
                 var child = Context.ActorOf(ClientActor.Props(id, _run), $"client-{index++}");
-                _clients[id] = child;
+                Context.Watch(child);
+                _ids[child] = id;
+                _run.Clients[id] = child;
                 _pending.Add(id);
             }
             ReplyWhenReady();
@@ -39,6 +42,17 @@ public sealed class ClientRouter : ReceiveActor
         {
             _pending.Remove(r.ClientId);
             if (!r.Connected) _failed[r.ClientId] = r.Error ?? "unknown error";
+            ReplyWhenReady();
+        });
+        Receive<Terminated>(t =>
+        {
+            // A client stopped by supervision is replaced by one that fails its ops fast with the reason, so no op
+            // sent to it later is lost (and the run's in-flight accounting stays exact).
+            if (!_ids.Remove(t.ActorRef, out var id)) return;
+            var reason = _lastFault.GetValueOrDefault(id) ?? "the client stopped";
+            var replacement = Context.ActorOf(ClientActor.Props(id, _run, reason), $"failed-{t.ActorRef.Path.Name}");
+            _run.Clients[id] = replacement;
+            if (_pending.Remove(id)) _failed[id] = reason;
             ReplyWhenReady();
         });
         Receive<StopAll>(_ =>
@@ -52,7 +66,7 @@ public sealed class ClientRouter : ReceiveActor
     private void ReplyWhenReady()
     {
         if (_pending.Count > 0 || _requester == null) return;
-        _requester.Tell(new ClientsReady(new Dictionary<string, IActorRef>(_clients), new Dictionary<string, string>(_failed)));
+        _requester.Tell(new ClientsReady(_run.Clients, new Dictionary<string, string>(_failed)));
         _requester = null;
     }
 
@@ -67,7 +81,9 @@ public sealed class ClientRouter : ReceiveActor
         withinTimeRange: TimeSpan.FromMinutes(1),
         localOnlyDecider: e =>
         {
-            _log.Warning(e, "client actor failed");
-            return e is BackendLoginException ? Directive.Stop : Directive.Restart;
+            var cause = e is ActorInitializationException { InnerException: { } inner } ? inner : e;
+            _log.Warning(cause, "client actor failed");
+            if (Sender is { } child && _ids.TryGetValue(child, out var id)) _lastFault[id] = $"{cause.GetType().Name}: {cause.Message}";
+            return cause is BackendLoginException ? Directive.Stop : Directive.Restart;
         });
 }

@@ -37,6 +37,14 @@ public sealed class RunContext
     public CancellationToken Stopping => _stop.Token;
     public void Stop() => _stop.Cancel();
 
+    /// <summary>client_id → its actor; the router keeps it current when it replaces a stopped client.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Akka.Actor.IActorRef> Clients { get; } = new(StringComparer.Ordinal);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _restarts = new(StringComparer.Ordinal);
+
+    /// <summary>Counts a supervised restart of a client (for its reconnect backoff).</summary>
+    public int CountRestart(string clientId) => _restarts.AddOrUpdate(clientId, 1, (_, n) => n + 1);
+
     private long _notIssued;
     /// <summary>Ops released to a client but dropped unissued because the run stopped.</summary>
     public long NotIssuedCount => Interlocked.Read(ref _notIssued);
