@@ -35,17 +35,12 @@ public sealed class WorkloadWriter : IDisposable
 
     public void Write(IrOperation op)
     {
-        if (_jsonLines)
-        {
-            OperationJson.Write(_ops, op, inlineExtensions: true);
-            _ops.Flush();
-            _opsStream.WriteByte((byte)'\n');
-        }
-        else
-        {
-            if (!_first) { _ops.Flush(); _opsStream.WriteByte((byte)','); }
-            OperationJson.Write(_ops, op, inlineExtensions: false);
-        }
+        // Each op is its own root value for the writer (Reset), so it never adds separators of its own.
+        if (!_jsonLines && !_first) _opsStream.WriteByte((byte)',');
+        OperationJson.Write(_ops, op, inlineExtensions: _jsonLines);
+        _ops.Flush();
+        _ops.Reset(_opsStream);
+        if (_jsonLines) _opsStream.WriteByte((byte)'\n');
         _first = false;
         OperationCount++;
         if (!_opsPerClient.TryGetValue(op.ClientId, out var n)) _clientOrder.Add(op.ClientId);
