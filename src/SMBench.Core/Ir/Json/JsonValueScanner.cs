@@ -96,73 +96,76 @@ internal sealed class JsonValueScanner : IDisposable
     }
 
     /// <summary>Copies one complete value (object, array, string or scalar) into the value buffer.</summary>
+    /// <remarks>Scans the read buffer a chunk at a time and copies whole ranges: this is the reader's hot loop.</remarks>
     private void CaptureValue(bool capture = true)
     {
         _value.ResetWrittenCount();
         var startLine = _line;
         var c = PeekByte();
         if (c == -1) throw Error("unexpected end of file where a value was expected (truncated JSON?)");
-        if (c is '{' or '[')
+        var kind = c is '{' or '[' ? 0 : c == '"' ? 1 : 2;
+        var depth = 0;
+        var inString = false;
+        var escaped = false;
+        var first = true;
+        while (true)
         {
-            var depth = 0;
-            var inString = false;
-            var escaped = false;
-            while (true)
+            if (_pos >= _len && PeekRaw() == -1)
             {
-                var b = NextByte(capture);
-                if (b == -1)
-                    throw new WorkloadException(_file, startLine, null,
-                        $"unexpected end of file inside the value starting here (truncated JSON?)");
+                if (kind == 2) return;
+                throw new WorkloadException(_file, startLine, null, kind == 0
+                    ? "unexpected end of file inside the value starting here (truncated JSON?)"
+                    : "unterminated string");
+            }
+            var chunk = _buf.AsSpan(_pos, _len - _pos);
+            var end = -1;
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var b = chunk[i];
+                if (b == '\n')
+                {
+                    _line++;
+                    if (kind == 1 && !first) throw new WorkloadException(_file, startLine, null, "unterminated string");
+                }
+                if (kind == 2)
+                {
+                    if (b is (byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                    {
+                        if (b == '\n') _line--; // not part of the value; SkipWhitespace counts it
+                        end = i;
+                        break;
+                    }
+                    continue;
+                }
                 if (inString)
                 {
                     if (escaped) escaped = false;
                     else if (b == '\\') escaped = true;
-                    else if (b == '"') inString = false;
-                    continue;
+                    else if (b == '"')
+                    {
+                        inString = false;
+                        if (kind == 1) { end = i + 1; break; }
+                    }
                 }
-                if (b == '"') inString = true;
-                else if (b is '{' or '[') depth++;
-                else if (b is '}' or ']')
+                else if (b == '"') inString = true;
+                else if (b is (byte)'{' or (byte)'[') depth++;
+                else if (b is (byte)'}' or (byte)']')
                 {
-                    if (--depth == 0) return;
+                    if (--depth == 0) { end = i + 1; break; }
                 }
+                first = false;
             }
-        }
-        if (c == '"')
-        {
-            NextByte(capture);
-            var escaped = false;
-            while (true)
+            var take = end >= 0 ? end : chunk.Length;
+            if (capture)
             {
-                var b = NextByte(capture);
-                if (b == -1 || b == '\n') throw new WorkloadException(_file, startLine, null, "unterminated string");
-                if (escaped) escaped = false;
-                else if (b == '\\') escaped = true;
-                else if (b == '"') return;
+                if (_value.WrittenCount + take > MaxValueBytes)
+                    throw Error($"a single JSON value exceeds {MaxValueBytes / (1024 * 1024)} MiB");
+                chunk[..take].CopyTo(_value.GetSpan(take));
+                _value.Advance(take);
             }
+            _pos += take;
+            if (end >= 0) return;
         }
-        while (true)
-        {
-            var b = PeekRaw();
-            if (b is -1 or ',' or '}' or ']' or ' ' or '\t' or '\r' or '\n') return;
-            NextByte(capture);
-        }
-    }
-
-    private int NextByte(bool capture)
-    {
-        var b = PeekRaw();
-        if (b == -1) return -1;
-        _pos++;
-        if (b == '\n') _line++;
-        if (capture)
-        {
-            if (_value.WrittenCount >= MaxValueBytes)
-                throw Error($"a single JSON value exceeds {MaxValueBytes / (1024 * 1024)} MiB");
-            _value.GetSpan(1)[0] = (byte)b;
-            _value.Advance(1);
-        }
-        return b;
     }
 
     private void SkipWhitespace()
