@@ -19,6 +19,7 @@ internal sealed class JsonValueScanner : IDisposable
     private readonly ArrayBufferWriter<byte> _value = new(4096);
     private int _pos, _len;
     private bool _eof;
+    private bool _atStart = true;
     private long _line = 1;
 
     public JsonValueScanner(Stream stream, string file)
@@ -182,6 +183,15 @@ internal sealed class JsonValueScanner : IDisposable
     {
         if (_pos < _len) return _buf[_pos];
         if (_eof) return -1;
+        _pos = 0;
+        if (_atStart)
+        {
+            // Editors on Windows save UTF-8 with a byte order mark; JSON parsers accept it, so do we.
+            _atStart = false;
+            _len = _stream.ReadAtLeast(_buf, 3, throwOnEndOfStream: false);
+            if (_len >= 3 && _buf[0] == 0xEF && _buf[1] == 0xBB && _buf[2] == 0xBF) _pos = 3;
+            if (_pos < _len) return _buf[_pos];
+        }
         _len = _stream.Read(_buf, 0, _buf.Length);
         _pos = 0;
         if (_len == 0) { _eof = true; return -1; }
