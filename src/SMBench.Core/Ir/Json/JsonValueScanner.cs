@@ -32,8 +32,14 @@ internal sealed class JsonValueScanner : IDisposable
 
     public void Dispose() => _stream.Dispose();
 
-    /// <summary>Members of the top-level object; array elements of <paramref name="arrayKey"/> come one by one.</summary>
-    public IEnumerable<ScannedValue> ScanObject(string arrayKey, bool captureArrayElements)
+    /// <summary>
+    /// Members of the top-level object; array elements of <paramref name="arrayKey"/> come one by one. Other members
+    /// are copied out only when <paramref name="captureOtherMembers"/>. With <paramref name="streamExtensions"/>,
+    /// the entries of <c>extensions.smb_protocol.operations</c> come one by one too (<see cref="ScannedValue.IsExtension"/>),
+    /// so a map as large as the workload never has to sit in memory as one value.
+    /// </summary>
+    public IEnumerable<ScannedValue> ScanObject(string arrayKey, bool captureArrayElements, bool captureOtherMembers = true,
+        bool streamExtensions = false)
     {
         SkipWhitespace();
         Expect((byte)'{', "the workload must be a JSON object");
@@ -56,8 +62,13 @@ internal sealed class JsonValueScanner : IDisposable
                 foreach (var element in ScanArray(key, captureArrayElements)) yield return element;
                 continue;
             }
+            if (key == "extensions" && streamExtensions)
+            {
+                foreach (var entry in ScanExtensions()) yield return entry;
+                continue;
+            }
             var line = _line;
-            CaptureValue();
+            CaptureValue(captureOtherMembers);
             yield return new ScannedValue(key, _value.WrittenMemory, line == 0 ? keyLine : line, false);
         }
         SkipWhitespace();
@@ -77,6 +88,49 @@ internal sealed class JsonValueScanner : IDisposable
             var line = _line;
             CaptureValue(capture);
             yield return new ScannedValue(key, capture ? _value.WrittenMemory : default, line, true);
+        }
+    }
+
+    private IEnumerable<ScannedValue> ScanExtensions()
+    {
+        foreach (var kind in Members("extensions"))
+        {
+            if (kind != "smb_protocol") { CaptureValue(false); continue; }
+            foreach (var section in Members("extensions.smb_protocol"))
+            {
+                if (section != "operations") { CaptureValue(false); continue; }
+                foreach (var opId in Members("extensions.smb_protocol.operations"))
+                {
+                    var line = _line;
+                    CaptureValue();
+                    yield return new ScannedValue(opId, _value.WrittenMemory, line, false, IsExtension: true);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The member names of the object starting here, each time leaving the reader at the member's value, which the
+    /// caller must consume before asking for the next name.
+    /// </summary>
+    private IEnumerable<string> Members(string what)
+    {
+        if (PeekByte() != '{') throw Error($"'{what}' must be an object" + (PeekByte() == -1 ? " (unexpected end of file: truncated JSON?)" : ""));
+        _pos++;
+        var first = true;
+        while (true)
+        {
+            SkipWhitespace();
+            if (PeekByte() == '}') { _pos++; yield break; }
+            if (!first) { Expect((byte)',', $"expected ',' or '}}' in '{what}'"); SkipWhitespace(); }
+            first = false;
+            if (PeekByte() != '"') throw Error($"expected a member name in '{what}'");
+            CaptureValue();
+            var key = System.Text.Json.JsonSerializer.Deserialize<string>(_value.WrittenSpan) ?? "";
+            SkipWhitespace();
+            Expect((byte)':', $"expected ':' after \"{key}\"");
+            SkipWhitespace();
+            yield return key;
         }
     }
 
@@ -211,4 +265,5 @@ internal sealed class JsonValueScanner : IDisposable
 
 /// <param name="Key">Member name, or the array's name for its elements; null for JSON Lines.</param>
 /// <param name="Bytes">The value's UTF-8 bytes; only valid until the scanner moves on.</param>
-internal readonly record struct ScannedValue(string? Key, ReadOnlyMemory<byte> Bytes, long Line, bool IsOperation);
+/// <param name="IsExtension">An entry of <c>extensions.smb_protocol.operations</c>; <paramref name="Key"/> is its op id.</param>
+internal readonly record struct ScannedValue(string? Key, ReadOnlyMemory<byte> Bytes, long Line, bool IsOperation, bool IsExtension = false);
