@@ -159,29 +159,8 @@ internal sealed class JsonValueScanner : IDisposable
         if (c == -1) throw Error("unexpected end of file where a value was expected (truncated JSON?)");
         if (c is '{' or '[')
         {
-            var depth = 0;
-            var inString = false;
-            var escaped = false;
-            while (true)
-            {
-                var b = NextByte(capture);
-                if (b == -1)
-                    throw new WorkloadException(_file, startLine, null,
-                        $"unexpected end of file inside the value starting here (truncated JSON?)");
-                if (inString)
-                {
-                    if (escaped) escaped = false;
-                    else if (b == '\\') escaped = true;
-                    else if (b == '"') inString = false;
-                    continue;
-                }
-                if (b == '"') inString = true;
-                else if (b is '{' or '[') depth++;
-                else if (b is '}' or ']')
-                {
-                    if (--depth == 0) return;
-                }
-            }
+            CaptureComposite(capture, startLine);
+            return;
         }
         if (c == '"')
         {
@@ -201,6 +180,57 @@ internal sealed class JsonValueScanner : IDisposable
             var b = PeekRaw();
             if (b is -1 or ',' or '}' or ']' or ' ' or '\t' or '\r' or '\n') return;
             NextByte(capture);
+        }
+    }
+
+    // Bytes that matter while walking an object or array, outside and inside strings.
+    private static readonly SearchValues<byte> Structural = SearchValues.Create("\"{}[]\n"u8);
+    private static readonly SearchValues<byte> StringSpecial = SearchValues.Create("\"\\\n"u8);
+
+    /// <summary>
+    /// Walks an object or array to its matching close, a buffer at a time: a vectorised search jumps to the next
+    /// byte that matters and whole runs are copied at once (a byte-by-byte copy made scanning the reader's cost).
+    /// </summary>
+    private void CaptureComposite(bool capture, long startLine)
+    {
+        var depth = 0;
+        var inString = false;
+        var skipNext = false; // the byte after a backslash, when the backslash ended the previous buffer
+        while (true)
+        {
+            if (PeekRaw() == -1)
+                throw new WorkloadException(_file, startLine, null,
+                    "unexpected end of file inside the value starting here (truncated JSON?)");
+            var span = _buf.AsSpan(_pos, _len - _pos);
+            var i = 0;
+            var done = false;
+            if (skipNext) { skipNext = false; if (span[0] == '\n') _line++; i = 1; }
+            while (i < span.Length)
+            {
+                var k = span[i..].IndexOfAny(inString ? StringSpecial : Structural);
+                if (k < 0) { i = span.Length; break; }
+                i += k;
+                var b = span[i++];
+                if (b == '\n') { _line++; continue; }
+                if (inString)
+                {
+                    if (b == '"') inString = false;
+                    else if (i < span.Length) { if (span[i] == '\n') _line++; i++; } // skip the escaped byte
+                    else skipNext = true;
+                    continue;
+                }
+                if (b == '"') inString = true;
+                else if (b is (byte)'{' or (byte)'[') depth++;
+                else if (--depth == 0) { done = true; break; }
+            }
+            if (capture)
+            {
+                if (_value.WrittenCount + i > MaxValueBytes)
+                    throw Error($"a single JSON value exceeds {MaxValueBytes / (1024 * 1024)} MiB");
+                _value.Write(span[..i]);
+            }
+            _pos += i;
+            if (done) return;
         }
     }
 
