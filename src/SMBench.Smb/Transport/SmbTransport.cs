@@ -146,6 +146,9 @@ public sealed partial class SmbTransport : IAsyncDisposable
         if (_failure is { } f) throw new SmbConnectionException($"connection to {Endpoint} is closed: {f.Message}", f);
     }
 
+    /// <summary>Fails the connection from outside (keepalive timeout, protocol violation seen by the client layer).</summary>
+    public void Abort(Exception reason) => Fail(reason);
+
     public async ValueTask DisposeAsync()
     {
         Fail(new SmbConnectionException($"connection to {Endpoint} was closed by the client"));
