@@ -1,3 +1,4 @@
+using SMBench.Smb.Messages;
 using SMBench.Smb.Protocol;
 using SMBench.Smb.Transport;
 
@@ -8,16 +9,9 @@ public sealed partial class SmbConnection
     /// <summary>Sends SMB2 ECHO (no session needed) and waits for the answer.</summary>
     public async Task EchoAsync(CancellationToken cancellationToken = default)
     {
-        using var response = await Transport.SendAsync(new Smb2Request(Smb2Command.Echo, 4, WriteEmptyBody) { UseCreditReserve = true },
+        using var response = await Transport.SendAsync(Smb2Request.For(new EchoRequest()) with { UseCreditReserve = true },
             cancellationToken).ConfigureAwait(false);
         response.EnsureStatus();
-    }
-
-    /// <summary>ECHO, CANCEL, LOGOFF and TREE_DISCONNECT share a 4-byte body: StructureSize 4 and a reserved word.</summary>
-    internal static void WriteEmptyBody(Span<byte> body)
-    {
-        body[..4].Clear();
-        body[0] = 4;
     }
 
     private async Task KeepAliveLoopAsync(TimeSpan interval)

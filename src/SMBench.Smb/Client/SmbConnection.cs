@@ -90,7 +90,7 @@ public sealed partial class SmbConnection : IAsyncDisposable, ISmb2SessionSecuri
             NegotiateSecurityMode.SigningEnabled | (Options.RequireSigning ? NegotiateSecurityMode.SigningRequired : 0),
             capabilities, ClientGuid, contexts);
         var hash = new PreauthIntegrityHash();
-        using var response = await Transport.SendAsync(new Smb2Request(Smb2Command.Negotiate, request.BodyLength, request.WriteBody)
+        using var response = await Transport.SendAsync(Smb2Request.For(request) with
         {
             UseCreditReserve = true,
             Sign = false,

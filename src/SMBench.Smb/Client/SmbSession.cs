@@ -47,7 +47,7 @@ public sealed class SmbSession : IAsyncDisposable
         {
             var request = new SessionSetupRequest(securityMode, NegotiateCapabilities.None, token);
             using var response = await connection.Transport.SendAsync(
-                new Smb2Request(Smb2Command.SessionSetup, request.BodyLength, request.WriteBody)
+                Smb2Request.For(request) with
                 {
                     SessionId = sessionId,
                     Sign = false,
@@ -127,7 +127,7 @@ public sealed class SmbSession : IAsyncDisposable
         var path = share.Replace('/', '\\');
         if (!path.StartsWith(@"\\", StringComparison.Ordinal)) path = $@"\\{Connection.Host}\{path.TrimStart('\\')}";
         var request = new TreeConnectRequest(path);
-        using var response = await SendAsync(new Smb2Request(Smb2Command.TreeConnect, request.BodyLength, request.WriteBody)
+        using var response = await SendAsync(Smb2Request.For(request) with
         {
             SessionId = SessionId,
             Encrypt = EncryptData,
@@ -149,7 +149,7 @@ public sealed class SmbSession : IAsyncDisposable
         if (Interlocked.Exchange(ref _loggedOff, 1) != 0) return;
         try
         {
-            using var response = await SendAsync(new Smb2Request(Smb2Command.Logoff, 4, SmbConnection.WriteEmptyBody)
+            using var response = await SendAsync(Smb2Request.For(new LogoffRequest()) with
             {
                 SessionId = SessionId,
                 Encrypt = EncryptData,

@@ -29,6 +29,10 @@ public sealed partial class SmbTree : IAsyncDisposable
     public Smb2Request NewRequest(Smb2Command command, int bodyLength, Smb2BodyWriter writer) =>
         new(command, bodyLength, writer) { SessionId = Session.SessionId, TreeId = TreeId, Encrypt = EncryptData };
 
+    /// <summary>A codec message addressed to this tree.</summary>
+    public Smb2Request For<T>(T message) where T : ISmb2Message =>
+        Smb2Request.For(message) with { SessionId = Session.SessionId, TreeId = TreeId, Encrypt = EncryptData };
+
     /// <summary>Sends a request on this tree and waits for the final response (callers check the status).</summary>
     public Task<Smb2Response> SendAsync(Smb2Request request, CancellationToken cancellationToken = default)
         => Connection.Transport.SendAsync(request, cancellationToken);
@@ -40,7 +44,7 @@ public sealed partial class SmbTree : IAsyncDisposable
     public async Task DisconnectAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _disconnected, 1) != 0) return;
-        using var response = await SendAsync(NewRequest(Smb2Command.TreeDisconnect, 4, SmbConnection.WriteEmptyBody), cancellationToken)
+        using var response = await SendAsync(For(new TreeDisconnectRequest()), cancellationToken)
             .ConfigureAwait(false);
         response.EnsureStatus();
     }

@@ -12,7 +12,7 @@ public sealed record NegotiateRequest(
     NegotiateSecurityMode SecurityMode,
     NegotiateCapabilities Capabilities,
     Guid ClientGuid,
-    IReadOnlyList<NegotiateContext> NegotiateContexts)
+    IReadOnlyList<NegotiateContext> NegotiateContexts) : ISmb2Message
 {
     public const ushort StructureSize = 36;
     private const int FixedLength = 36;
@@ -32,6 +32,14 @@ public sealed record NegotiateRequest(
             }
             return end - Smb2Header.Size;
         }
+    }
+
+    public Smb2Command Command => Smb2Command.Negotiate;
+
+    public int WriteTo(Span<byte> message)
+    {
+        WriteBody(message[Smb2Header.Size..]);
+        return Smb2Header.Size + BodyLength;
     }
 
     public void WriteBody(Span<byte> body)

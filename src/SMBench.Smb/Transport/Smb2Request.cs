@@ -2,8 +2,11 @@ using SMBench.Smb.Protocol;
 
 namespace SMBench.Smb.Transport;
 
-/// <summary>Writes a request body (everything after the 64-byte header) into its final place in the send buffer.</summary>
-public delegate void Smb2BodyWriter(Span<byte> body);
+/// <summary>
+/// Writes a request body into its final place in the send buffer. Like the message codecs' <c>WriteTo</c>, it gets
+/// the whole message span and writes the body at <c>message[64..]</c>; the header is the transport's.
+/// </summary>
+public delegate void Smb2BodyWriter(Span<byte> message);
 
 /// <summary>
 /// One request as the client layer hands it to the transport: header fields the caller owns, the body, and how
@@ -37,7 +40,7 @@ public sealed record Smb2Request(Smb2Command Command, int BodyLength, Smb2BodyWr
 
     public int MessageLength => Smb2Header.Size + BodyLength + Payload.Length;
 
-    /// <summary>Convenience for bodies produced as a byte array.</summary>
-    public static Smb2Request FromBody(Smb2Command command, byte[] body)
-        => new(command, body.Length, span => body.CopyTo(span));
+    /// <summary>A request from a message codec (CREATE, CLOSE, QUERY_INFO, …).</summary>
+    public static Smb2Request For<T>(T message) where T : Messages.ISmb2Message
+        => new(message.Command, message.BodyLength, m => message.WriteTo(m));
 }

@@ -53,7 +53,7 @@ public sealed partial class SmbTransport
                     SessionId = r.SessionId,
                 };
                 header.WriteTo(part);
-                r.WriteBody(part.Slice(Smb2Header.Size, r.BodyLength));
+                r.WriteBody(part[..(Smb2Header.Size + r.BodyLength)]);
                 r.Payload.Span.CopyTo(part[(Smb2Header.Size + r.BodyLength)..]);
                 pending[i] = new PendingRequest(messageId, r.Command, r.SessionId, encrypt);
                 messageId += (ulong)charges[i];
