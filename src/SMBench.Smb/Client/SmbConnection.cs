@@ -134,6 +134,9 @@ public sealed partial class SmbConnection : IAsyncDisposable, ISmb2SessionSecuri
 
     Smb2Encryptor? ISmb2SessionSecurity.GetEncryptor(ulong sessionId) => _sessions.TryGetValue(sessionId, out var s) ? s.Encryptor : null;
 
+    /// <summary>Drops the TCP connection abruptly (reset). Durable handles survive it; everything else is lost.</summary>
+    public void Abort() => Transport.Reset();
+
     public async ValueTask DisposeAsync()
     {
         await _lifetime.CancelAsync().ConfigureAwait(false);

@@ -149,6 +149,20 @@ public sealed partial class SmbTransport : IAsyncDisposable
     /// <summary>Fails the connection from outside (keepalive timeout, protocol violation seen by the client layer).</summary>
     public void Abort(Exception reason) => Fail(reason);
 
+    /// <summary>Cuts the TCP connection with a reset (no FIN, no LOGOFF): what a crashed client looks like.</summary>
+    public void Reset()
+    {
+        try
+        {
+            _socket.LingerState = new System.Net.Sockets.LingerOption(true, 0);
+            _socket.Close();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        Fail(new SmbConnectionException($"connection to {Endpoint} was reset by the client"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         Fail(new SmbConnectionException($"connection to {Endpoint} was closed by the client"));
