@@ -89,6 +89,7 @@ public sealed partial class SmbConnection : IAsyncDisposable, ISmb2SessionSecuri
         var request = new NegotiateRequest(dialects,
             NegotiateSecurityMode.SigningEnabled | (Options.RequireSigning ? NegotiateSecurityMode.SigningRequired : 0),
             capabilities, ClientGuid, contexts);
+        RememberNegotiate(request);
         var hash = new PreauthIntegrityHash();
         using var response = await Transport.SendAsync(Smb2Request.For(request) with
         {

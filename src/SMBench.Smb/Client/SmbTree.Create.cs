@@ -38,4 +38,16 @@ public sealed partial class SmbTree
 
     /// <summary>Share-relative path: '/' becomes '\', no leading separator (MS-SMB2 §2.2.13 Name).</summary>
     public static string NormalizePath(string path) => path.Replace('/', '\\').TrimStart('\\');
+
+    /// <summary>
+    /// Acknowledges a lease break (MS-SMB2 §2.2.24.2) on this tree's session; <paramref name="state"/> must be a
+    /// subset of the break's new state. Only needed when the notification had ACK_REQUIRED.
+    /// </summary>
+    public async Task AcknowledgeLeaseBreakAsync(Guid leaseKey, LeaseState state, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(For(new LeaseBreakAcknowledgment(leaseKey, state)) with { UseCreditReserve = true },
+            cancellationToken).ConfigureAwait(false);
+        if (response.Status != NtStatus.Success)
+            throw new SmbStatusException(response.Status, Smb2Command.OplockBreak, $"lease ack {leaseKey}");
+    }
 }
