@@ -108,6 +108,15 @@ public sealed partial class SmbTransport : IAsyncDisposable
         catch
         {
             foreach (var r in results) r?.Dispose();
+            // Parts nobody will await any more must not surface as unobserved task exceptions.
+            foreach (var p in pending)
+            {
+                _ = p.Completion.Task.ContinueWith(static t =>
+                {
+                    if (t.IsCompletedSuccessfully) t.Result.Dispose();
+                    else _ = t.Exception;
+                }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
             throw;
         }
         return results;
