@@ -55,8 +55,10 @@ public readonly ref struct ErrorResponse : ISmb2Message
         if (structureSize != StructureSize) return false;
         return header.Command switch
         {
-            // These commands' own responses are StructureSize 9 too: decide by status.
-            Smb2Command.QueryInfo or Smb2Command.QueryDirectory or Smb2Command.ChangeNotify =>
+            // These commands' own responses are StructureSize 9 too: decide by status. SESSION_SETUP's
+            // MORE_PROCESSING_REQUIRED has error severity yet carries the normal body with the security blob.
+            Smb2Command.SessionSetup when header.Status == NtStatus.MoreProcessingRequired => false,
+            Smb2Command.QueryInfo or Smb2Command.QueryDirectory or Smb2Command.ChangeNotify or Smb2Command.SessionSetup =>
                 header.Status.IsError || header.Status == NtStatus.Pending,
             _ => true,
         };

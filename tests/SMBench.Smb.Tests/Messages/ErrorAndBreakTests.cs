@@ -39,6 +39,8 @@ public class ErrorAndBreakTests
         Assert.True(ErrorResponse.IsErrorResponse(H(Smb2Command.QueryInfo, NtStatus.AccessDenied), error));
         Assert.False(ErrorResponse.IsErrorResponse(H(Smb2Command.QueryInfo, NtStatus.BufferOverflow), error));
         Assert.False(ErrorResponse.IsErrorResponse(H(Smb2Command.QueryInfo, NtStatus.Success), error));
+        Assert.False(ErrorResponse.IsErrorResponse(H(Smb2Command.SessionSetup, NtStatus.MoreProcessingRequired), error));
+        Assert.True(ErrorResponse.IsErrorResponse(H(Smb2Command.SessionSetup, NtStatus.LogonFailure), error));
 
         var ioctl = Encode(new IoctlResponse { CtlCode = FsctlCodes.SrvCopyChunk }, response: true);
         Assert.False(ErrorResponse.IsErrorResponse(H(Smb2Command.Ioctl, NtStatus.InvalidParameter), ioctl));

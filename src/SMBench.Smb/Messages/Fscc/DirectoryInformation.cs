@@ -40,11 +40,11 @@ public static class DirectoryInformation
             return new DirectoryEntry
             {
                 FileIndex = BinaryPrimitives.ReadUInt32LittleEndian(entry[4..]),
-                FileName = SmbWire.Utf16(SmbWire.SliceLocal(entry, nameOffset, len, $"directory entry at {at} FileName"), "directory entry FileName"),
+                FileName = SmbWire.Utf16(SmbWire.SliceLocal(entry, nameOffset, len, "directory entry FileName, entry offset", at), "directory entry FileName"),
             };
         }
         var nameLength = BinaryPrimitives.ReadUInt32LittleEndian(entry[60..]);
-        var name = SmbWire.SliceLocal(entry, nameOffset, nameLength, $"directory entry at {at} FileName");
+        var name = SmbWire.SliceLocal(entry, nameOffset, nameLength, "directory entry FileName, entry offset", at);
         string? shortName = null;
         ulong fileId = 0;
         if (cls is FileInformationClass.FileBothDirectoryInformation or FileInformationClass.FileIdBothDirectoryInformation)
