@@ -12,10 +12,10 @@ internal static class LdapErrors
     private const int LdapConnectError = 91;
 
     /// <summary>Classifies a failed connect/bind.</summary>
-    public static ProvisioningException Bind(LdapException e, LdapTargetOptions target)
+    public static ProvisioningException Bind(Exception e, int errorCode, LdapTargetOptions target)
     {
         var where = target.DisplayUri;
-        switch (e.ErrorCode)
+        switch (errorCode)
         {
             case LdapInvalidCredentials:
                 return new ProvisioningException(LdapFailure.InvalidCredentials,
@@ -34,7 +34,7 @@ internal static class LdapErrors
                         "(give the CA file, or for a lab's self-signed certificate trust any certificate explicitly)", e);
                 return new ProvisioningException(LdapFailure.Unreachable, $"{where}: the LDAP server dropped the connection ({e.Message})", e);
             default:
-                return new ProvisioningException(LdapFailure.Other, $"{where}: bind failed: {e.Message} (LDAP error {e.ErrorCode})", e);
+                return new ProvisioningException(LdapFailure.Other, $"{where}: bind failed: {e.Message} (LDAP error {errorCode})", e);
         }
     }
 

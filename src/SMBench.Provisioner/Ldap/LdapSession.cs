@@ -52,7 +52,17 @@ public sealed class LdapSession : IDisposable
         catch (LdapException e)
         {
             connection.Dispose();
-            throw LdapErrors.Bind(e, target with { BindDn = bindDn });
+            throw LdapErrors.Bind(e, e.ErrorCode, target with { BindDn = bindDn });
+        }
+        catch (DirectoryOperationException e)
+        {
+            // Refusals such as AD's "strong authentication required" arrive without a response (S.DS.P keeps only the
+            // text), so over plain LDAP any refused bind is reported as the missing-TLS case it almost always is.
+            connection.Dispose();
+            if (e.Response is null && target.Transport == LdapTransport.Plain)
+                throw new ProvisioningException(LdapFailure.PlainBindRefused,
+                    $"{target.DisplayUri}: the server refused a simple bind over plain LDAP ({e.Message}); use ldaps:// or StartTLS", e);
+            throw LdapErrors.Bind(e, (int)(e.Response?.ResultCode ?? ResultCode.Other), target with { BindDn = bindDn });
         }
         catch
         {

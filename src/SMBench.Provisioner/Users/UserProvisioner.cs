@@ -38,7 +38,7 @@ public sealed class UserProvisioner
         using (var session = LdapSession.Open(_target))
         {
             missingOus = UserPlanner.MissingContainers(session, options.BaseDn);
-            if (missingOus.Count == 0) UserPlanner.ClassifyExisting(session, _dialect, users, options);
+            UserPlanner.ClassifyExisting(session, _dialect, users, options);
             foreach (var group in options.Groups)
                 if (!session.Exists(group))
                     throw new ProvisioningException(LdapFailure.MissingParent, $"group '{group}' does not exist");
