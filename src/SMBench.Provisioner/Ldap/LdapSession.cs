@@ -75,10 +75,13 @@ public sealed class LdapSession : IDisposable
     {
         try
         {
+            LibLdap.SetUri(connection, $"ldap://{target.Host}:{target.EffectivePort}");
             connection.SessionOptions.StartTransportLayerSecurity(null);
         }
         catch (Exception e) when (e is LdapException or TlsOperationException or DirectoryOperationException)
         {
+            if (!LdapErrors.TcpReachable(target))
+                throw new ProvisioningException(LdapFailure.Unreachable, $"{target.DisplayUri}: cannot connect ({e.Message})", e);
             throw new ProvisioningException(LdapFailure.TlsFailure,
                 $"{target.DisplayUri}: StartTLS failed ({e.Message}); the server may not offer StartTLS or its certificate is not trusted", e);
         }

@@ -13,6 +13,7 @@ internal static partial class LibLdap
     private const string Library = "ldap";
     private const int LdapOptXTlsRequireCert = 0x6006;
     private const int LdapOptXTlsCaCertFile = 0x6002;
+    private const int LdapOptUri = 0x5006;
     private const int LdapOptXTlsNever = 0;
     private const int LdapOptXTlsDemand = 2;
 
@@ -43,14 +44,8 @@ internal static partial class LibLdap
     public static void ApplyTrust(System.DirectoryServices.Protocols.LdapConnection connection, LdapCertificateTrust trust, string? caFile)
     {
         if (trust == LdapCertificateTrust.System) return;
-        var handle = HandleField?.GetValue(connection) as SafeHandle
-            ?? throw new ProvisioningException(LdapFailure.TlsFailure,
-                "this .NET runtime's LDAP client does not expose its native handle, so a CA file or trust-any-certificate cannot be applied; install the CA in the system store instead");
-        var added = false;
-        try
+        WithHandle(connection, ld =>
         {
-            handle.DangerousAddRef(ref added);
-            var ld = handle.DangerousGetHandle();
             int rc;
             if (trust == LdapCertificateTrust.AnyCertificate)
             {
@@ -65,11 +60,36 @@ internal static partial class LibLdap
             }
             if (rc != 0)
                 throw new ProvisioningException(LdapFailure.TlsFailure, $"libldap refused the TLS trust option (error {rc})");
+        });
+        connection.SessionOptions.StartNewTlsSessionContext();
+    }
+
+    /// <summary>
+    /// Sets the server URI. S.DS.P only sets it when it connects for the bind, so a StartTLS issued before the bind
+    /// would otherwise go to libldap's default (ldap://localhost:389).
+    /// </summary>
+    public static void SetUri(System.DirectoryServices.Protocols.LdapConnection connection, string uri)
+        => WithHandle(connection, ld =>
+        {
+            var rc = SetStringOption(ld, LdapOptUri, uri);
+            if (rc != 0) throw new ProvisioningException(LdapFailure.InvalidInput, $"libldap refused the URI '{uri}' (error {rc})");
+        });
+
+    private static void WithHandle(System.DirectoryServices.Protocols.LdapConnection connection, Action<IntPtr> action)
+    {
+        var handle = HandleField?.GetValue(connection) as SafeHandle
+            ?? throw new ProvisioningException(LdapFailure.TlsFailure,
+                "this .NET runtime's LDAP client does not expose its native handle, so StartTLS to a non-default port, a CA file " +
+                "or trust-any-certificate cannot be set up; use ldaps:// and the system CA store instead");
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            action(handle.DangerousGetHandle());
         }
         finally
         {
             if (added) handle.DangerousRelease();
         }
-        connection.SessionOptions.StartNewTlsSessionContext();
     }
 }
