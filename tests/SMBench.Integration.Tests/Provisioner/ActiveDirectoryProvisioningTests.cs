@@ -1,6 +1,7 @@
 using SMBench.Core.Credentials;
 using SMBench.Provisioner.Ldap;
 using SMBench.Provisioner.Manifest;
+using SMBench.Provisioner.Prestate;
 using SMBench.Provisioner.Users;
 using SMBench.TestSupport;
 using Xunit;
@@ -63,6 +64,12 @@ public sealed class ActiveDirectoryProvisioningTests(SambaAdDcFixture fixture) :
             Assert.True(code == 0, output);
             Assert.True(File.Exists(Path.Combine(fixture.Dc.DataPath, $"{credential.UserName}.txt")));
         }
+
+        // ... and with our own SMB client (signing is mandatory on a DC).
+        var smbUser = creds["client_003"];
+        await using (var writer = await SmbShareWriter.ConnectAsync("127.0.0.1", fixture.Dc!.SmbPort, SambaAdDc.ShareName, smbUser))
+            Assert.Equal(EnsureOutcome.Created, await writer.EnsureFileAsync($"{smbUser.UserName}.bin", 100_000, ContentKind.Synthetic));
+        Assert.Equal(100_000, new FileInfo(Path.Combine(fixture.Dc.DataPath, $"{smbUser.UserName}.bin")).Length);
 
         var again = await provisioner.ProvisionAsync(options);
 
