@@ -31,7 +31,7 @@ public sealed class ActiveDirectoryDialect : IDirectoryDialect
             new("objectClass", "top", "person", "organizationalPerson", "user"),
             new("cn", spec.Username),
             new("sAMAccountName", spec.Username),
-            new("description", $"SMBench replay user for IR client {spec.ClientId}"),
+            new("description", Users.UserDescription.For(spec.ClientId)),
             new("unicodePwd", EncodePassword(spec.Password)),
             new("userAccountControl", NormalAccount.ToString(CultureInfo.InvariantCulture)),
         };

@@ -28,7 +28,7 @@ public sealed class OpenLdapDialect : IDirectoryDialect
         new("uid", spec.Username),
         new("cn", spec.Username),
         new("sn", spec.Username),
-        new("description", $"SMBench replay user for IR client {spec.ClientId}"),
+        new("description", Users.UserDescription.For(spec.ClientId)),
         new("uidNumber", (UidNumberStart + spec.Index - 1).ToString(CultureInfo.InvariantCulture)),
         new("gidNumber", GidNumber.ToString(CultureInfo.InvariantCulture)),
         new("homeDirectory", $"/home/{spec.Username}"),

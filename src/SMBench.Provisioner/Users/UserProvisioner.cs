@@ -98,7 +98,14 @@ public sealed class UserProvisioner
                 if (!pool.TryTake(out var session)) session = LdapSession.Open(_target);
                 try
                 {
-                    Apply(session, user, options, run);
+                    Apply(session, user, options, run, retrying: false);
+                }
+                catch (ProvisioningException e) when (e.Failure == LdapFailure.Unreachable)
+                {
+                    // A dropped connection (server restart, idle reset): one retry on a fresh connection.
+                    session.Dispose();
+                    session = LdapSession.Open(_target);
+                    Apply(session, user, options, run, retrying: true);
                 }
                 finally
                 {
@@ -114,12 +121,20 @@ public sealed class UserProvisioner
         }
     }
 
-    private void Apply(LdapSession session, DesiredUser user, UserProvisioningOptions options, RunRecord run)
+    private void Apply(LdapSession session, DesiredUser user, UserProvisioningOptions options, RunRecord run, bool retrying)
     {
         switch (user.Action)
         {
             case UserAction.Create:
-                session.Add(user.Dn, _dialect.NewUser(new NewUserSpec(user.Username, user.Password!, user.ClientId, user.Index, options.BaseDn)));
+                var spec = new NewUserSpec(user.Username, user.Password!, user.ClientId, user.Index, options.BaseDn);
+                try
+                {
+                    session.Add(user.Dn, _dialect.NewUser(spec));
+                }
+                catch (ProvisioningException e) when (retrying && e.Failure == LdapFailure.NameCollision && CreatedByLostAdd(session, user))
+                {
+                    // The first attempt's add went through but its answer was lost with the connection.
+                }
                 lock (run) run.Users.Add(new ProvisionManifest.ManifestUser(user.ClientId, user.Username, user.Dn));
                 break;
             case UserAction.ResetPassword:
@@ -143,6 +158,14 @@ public sealed class UserProvisioner
             }
             lock (run) run.Memberships.Add(new ProvisionManifest.ManifestMembership(group, user.Dn));
         }
+    }
+
+    // Our entries carry the client id in their description; an entry at the planned DN with it is ours.
+    private static bool CreatedByLostAdd(LdapSession session, DesiredUser user)
+    {
+        var entries = session.Search(user.Dn, "(objectClass=*)", System.DirectoryServices.Protocols.SearchScope.Base, "description");
+        var description = entries is [var entry] ? entry.Attributes["description"]?[0] as string : null;
+        return description == UserDescription.For(user.ClientId);
     }
 
     /// <summary>Removes what this run created; returns what could not be removed.</summary>
