@@ -1,2 +1,0 @@
-namespace SMBench.Core;
-internal static class AssemblyMarker { }

@@ -1,0 +1,109 @@
+using System.IO.Hashing;
+using System.Text;
+using SMBench.Core.Blobs;
+
+namespace SMBench.Core.Ir.Validation;
+
+/// <summary>
+/// Checks a whole workload in one streaming pass: the failures of design.md §2 (unknown version/type, missing
+/// fields, dangling or reused handle_ref, per-client time going backwards, traversal, bad blobs, truncated JSON),
+/// each reported with file:line and op id. Memory grows only with clients, open handles and op count × 8 bytes.
+/// </summary>
+public sealed class WorkloadValidator
+{
+    public int MaxErrors { get; init; } = 50;
+
+    public ValidationReport Validate(string workloadPath)
+    {
+        var errors = new List<WorkloadException>();
+        var byType = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var clients = new Dictionary<string, ClientState>(StringComparer.Ordinal);
+        var opIds = new HashSet<ulong>();
+        var blobSizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        long total = 0, maxTs = 0;
+        WorkloadReader? reader = null;
+        try
+        {
+            reader = WorkloadReader.Open(workloadPath);
+            var blobs = new BlobStore(reader.Directory);
+            var declared = reader.Header.Clients.Select(c => c.ClientId).ToHashSet(StringComparer.Ordinal);
+            foreach (var op in reader.ReadOperations())
+            {
+                total++;
+                byType[op.Type] = byType.GetValueOrDefault(op.Type) + 1;
+                maxTs = Math.Max(maxTs, op.TimestampUs);
+                void Fail(string reason)
+                {
+                    if (errors.Count < MaxErrors) errors.Add(new WorkloadException(reader.FilePath, op.SourceLine, op.OpId, reason));
+                }
+                if (!opIds.Add(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(op.OpId)))) Fail("op_id is used twice");
+                if (declared.Count > 0 && !declared.Contains(op.ClientId)) Fail($"client '{op.ClientId}' is not in 'clients'");
+                if (!clients.TryGetValue(op.ClientId, out var client)) clients[op.ClientId] = client = new ClientState();
+                CheckOp(op, client, blobs, blobSizes, Fail);
+                if (errors.Count >= MaxErrors) break;
+            }
+        }
+        catch (WorkloadException e)
+        {
+            errors.Add(e);
+        }
+        return new ValidationReport(reader?.FilePath ?? workloadPath, total, clients.Count, maxTs / 1e6, byType, errors);
+    }
+
+    private static void CheckOp(IrOperation op, ClientState client, BlobStore blobs, Dictionary<string, long> blobSizes,
+        Action<string> fail)
+    {
+        if (op.TimestampUs < client.LastTimestamp)
+            fail($"timestamp_us {op.TimestampUs} goes back in time for client {op.ClientId} (previous {client.LastTimestamp})");
+        client.LastTimestamp = Math.Max(client.LastTimestamp, op.TimestampUs);
+
+        foreach (var path in op.Paths)
+            if (SharePath.TryNormalize(path, out var error) == null) fail(error!);
+
+        switch (op)
+        {
+            case OpenOp open:
+                if (!client.Used.Add(open.Handle)) fail($"handle_ref '{open.Handle}' is reused (opened before)");
+                else client.Open.Add(open.Handle);
+                break;
+            case CloseOp close:
+                if (!client.Open.Remove(close.Handle)) fail(Dangling(close.Handle, client));
+                break;
+            default:
+                if (op.HandleRef is { } h && !client.Open.Contains(h)) fail(Dangling(h, client));
+                break;
+        }
+
+        if (op is WriteOp { Blob: { } blob } write)
+        {
+            var full = blobs.TryResolve(blob, out var error);
+            if (full == null) { fail(error!); return; }
+            if (!blobSizes.TryGetValue(full, out var size))
+                blobSizes[full] = size = File.Exists(full) ? new FileInfo(full).Length : -1;
+            if (size < 0) fail($"blob '{blob}' does not exist");
+            else if (size < write.Length) fail($"blob '{blob}' has {size} bytes, shorter than length {write.Length}");
+        }
+    }
+
+    private static string Dangling(string handle, ClientState client) => client.Used.Contains(handle)
+        ? $"handle_ref '{handle}' is used after its close"
+        : $"handle_ref '{handle}' is used before any open defines it (dangling)";
+
+    private sealed class ClientState
+    {
+        public long LastTimestamp;
+        public readonly HashSet<string> Open = new(StringComparer.Ordinal);
+        public readonly HashSet<string> Used = new(StringComparer.Ordinal);
+    }
+}
+
+public sealed record ValidationReport(
+    string File,
+    long OpsTotal,
+    int Clients,
+    double DurationSeconds,
+    IReadOnlyDictionary<string, long> ByType,
+    IReadOnlyList<WorkloadException> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}

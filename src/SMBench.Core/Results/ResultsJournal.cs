@@ -1,0 +1,81 @@
+using System.Text.Json;
+
+namespace SMBench.Core.Results;
+
+/// <summary>
+/// Appends op results to <c>ops.jsonl</c>. Each batch is written as whole lines and flushed to the OS, so a crash
+/// of this process loses nothing already reported and never leaves a torn record behind a flushed one.
+/// Single writer: the results sink owns it.
+/// </summary>
+public sealed class ResultsJournal : IDisposable
+{
+    public const string FileName = "ops.jsonl";
+    private readonly FileStream _file;
+    private readonly Utf8JsonWriter _writer;
+    private readonly MemoryStream _batch = new(64 * 1024);
+
+    public ResultsJournal(string resultsDir)
+    {
+        Directory.CreateDirectory(resultsDir);
+        PathName = Path.Combine(resultsDir, FileName);
+        _file = new FileStream(PathName, FileMode.Append, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
+        _writer = new Utf8JsonWriter(_batch, new JsonWriterOptions { SkipValidation = true });
+    }
+
+    public string PathName { get; }
+    public long Count { get; private set; }
+
+    /// <summary>Buffers one record; it reaches the file at the next <see cref="Flush"/>.</summary>
+    public void Append(OpResult r)
+    {
+        _writer.Reset(_batch);
+        _writer.WriteStartObject();
+        _writer.WriteString("op_id", r.OpId);
+        _writer.WriteString("client_id", r.ClientId);
+        _writer.WriteString("type", r.Type);
+        _writer.WriteNumber("due_us", r.DueUs);
+        _writer.WriteNumber("issued_us", r.IssuedUs);
+        _writer.WriteNumber("completed_us", r.CompletedUs);
+        _writer.WriteNumber("latency_us", r.LatencyUs);
+        _writer.WriteNumber("lateness_us", r.LatenessUs);
+        _writer.WriteString("status", r.Status);
+        _writer.WriteNumber("bytes", r.Bytes);
+        if (r.ExpectedStatus != null) _writer.WriteString("expected_status", r.ExpectedStatus);
+        if (r.Path != null) _writer.WriteString("path", r.Path);
+        if (r.Error != null) _writer.WriteString("error", r.Error);
+        if (r.Node != null) _writer.WriteString("node", r.Node);
+        _writer.WriteEndObject();
+        _writer.Flush();
+        _batch.WriteByte((byte)'\n');
+        Count++;
+    }
+
+    /// <summary>Writes the buffered lines in one write and hands them to the OS.</summary>
+    public void Flush()
+    {
+        if (_batch.Length == 0) return;
+        _file.Write(_batch.GetBuffer(), 0, (int)_batch.Length);
+        _file.Flush(flushToDisk: false);
+        _batch.SetLength(0);
+    }
+
+    public void Dispose()
+    {
+        Flush();
+        _writer.Dispose();
+        _file.Dispose();
+    }
+
+    /// <summary>Reads a journal back (tests, reports); a torn last line (a crash mid-write) is skipped.</summary>
+    public static IEnumerable<JsonElement> ReadAll(string path)
+    {
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0) continue;
+            JsonDocument doc;
+            try { doc = JsonDocument.Parse(line); }
+            catch (JsonException) { yield break; }
+            using (doc) yield return doc.RootElement.Clone();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SMBench.Core.Results;
+
+/// <summary><c>results/summary.json</c> and <c>replay --json</c>: the fields scripts rely on (design.md §3).</summary>
+public sealed record RunSummary
+{
+    public string? RunId { get; init; }
+    public string State { get; init; } = "completed";
+    public string? Workload { get; init; }
+    public string? Backend { get; init; }
+    public string? Mode { get; init; }
+    public string? Target { get; init; }
+    public double TimeScale { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+    public long OpsTotal { get; init; }
+    public long OpsOk { get; init; }
+    public long OpsFailed { get; init; }
+    /// <summary>Ops of the workload that were never issued (the run was stopped first).</summary>
+    public long OpsNotRun { get; init; }
+    public int Clients { get; init; }
+    public double DurationS { get; init; }
+    public double OpsPerS { get; init; }
+    public Percentiles LatencyMs { get; init; } = new();
+    public Percentiles LatenessMs { get; init; } = new();
+    public long StatusChecked { get; init; }
+    public long StatusMatched { get; init; }
+    public double? StatusMatchRate { get; init; }
+    public BreakCounts Breaks { get; init; } = new();
+    public long Reconnects { get; init; }
+    public SortedDictionary<string, TypeCounts> ByType { get; init; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, long> ByStatus { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>Fidelity mismatches "expected → got" with counts.</summary>
+    public SortedDictionary<string, long> Mismatches { get; init; } = new(StringComparer.Ordinal);
+
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public static RunSummary FromJson(string json) => JsonSerializer.Deserialize<RunSummary>(json, JsonOptions)!;
+}
+
+public sealed record Percentiles
+{
+    public double P50 { get; init; }
+    public double P90 { get; init; }
+    public double P99 { get; init; }
+    public double P999 { get; init; }
+    public double Max { get; init; }
+    public double Mean { get; init; }
+}
+
+public sealed record BreakCounts
+{
+    public long Received { get; init; }
+    public long Acked { get; init; }
+    public long? Expected { get; init; }
+}
+
+public sealed record TypeCounts
+{
+    public long Ok { get; init; }
+    public long Failed { get; init; }
+    public long Matched { get; init; }
+    public long Checked { get; init; }
+}
