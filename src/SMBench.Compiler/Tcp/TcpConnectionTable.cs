@@ -9,26 +9,28 @@ namespace SMBench.Compiler.Tcp;
 public sealed class TcpConnectionTable
 {
     private readonly Dictionary<TcpConnectionKey, TcpConnection> _live = [];
-    private readonly Func<TcpEndpoint, TcpEndpoint, long, IConnectionMessageHandler?> _handlerFactory;
+    private readonly HashSet<TcpConnectionKey> _ignored = [];
+    private readonly Func<TcpEndpoint, TcpEndpoint, long, Setup?> _handlerFactory;
     private readonly ReassemblyLimits _limits;
-    private readonly long _probeLimit;
     private readonly int _maxLive;
     private long _nextId;
 
-    /// <param name="handlerFactory">Creates the SMB handler of a new connection (first endpoint seen is the sender); null ignores the connection.</param>
-    public TcpConnectionTable(Func<TcpEndpoint, TcpEndpoint, long, IConnectionMessageHandler?> handlerFactory,
-        ReassemblyLimits limits, long probeLimit, int maxLiveConnections = 65536)
+    /// <param name="handlerFactory">Sets up a new connection (first endpoint seen is the sender); null ignores it.</param>
+    public TcpConnectionTable(Func<TcpEndpoint, TcpEndpoint, long, Setup?> handlerFactory, ReassemblyLimits limits, int maxLiveConnections = 65536)
     {
         _handlerFactory = handlerFactory;
         _limits = limits;
-        _probeLimit = probeLimit;
         _maxLive = maxLiveConnections;
     }
+
+    /// <summary>The handler of a new connection and how many non-SMB bytes it may see before it is ignored (0: never).</summary>
+    public sealed record Setup(IConnectionMessageHandler Handler, long ProbeLimit);
 
     public ReassemblyStats Reassembly { get; } = new();
 
     public FramingStats Framing { get; } = new();
 
+    /// <summary>Connections handed to a handler (ignored ones not included).</summary>
     public long ConnectionsSeen => _nextId;
 
     public long ConnectionsEvicted { get; private set; }
@@ -48,17 +50,20 @@ public sealed class TcpConnectionTable
         }
         if (conn == null)
         {
+            if (_ignored.Contains(key)) return;
             // A lone RST or FIN without data opens nothing worth tracking.
             if (segment.Payload.Count == 0 && !segment.Syn) return;
             if (_live.Count >= _maxLive) EvictOldest(segment.Frame);
-            var id = ++_nextId;
-            var handler = _handlerFactory(segment.Source, segment.Destination, id);
-            if (handler == null)
+            var setup = _handlerFactory(segment.Source, segment.Destination, _nextId + 1);
+            if (setup == null)
             {
                 ConnectionsIgnored++;
+                if (_ignored.Count >= _maxLive) _ignored.Clear();
+                _ignored.Add(key);
                 return;
             }
-            conn = new TcpConnection(id, segment.Source, segment.Destination, handler, _limits, Reassembly, Framing, _probeLimit);
+            var id = ++_nextId;
+            conn = new TcpConnection(id, segment.Source, segment.Destination, setup.Handler, _limits, Reassembly, Framing, setup.ProbeLimit);
             _live[key] = conn;
         }
         conn.OnSegment(segment);
