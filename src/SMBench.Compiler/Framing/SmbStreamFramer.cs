@@ -13,8 +13,11 @@ namespace SMBench.Compiler.Framing;
 /// </summary>
 public sealed class SmbStreamFramer : ITcpStreamSink
 {
-    /// <summary>Largest message accepted: 8 MiB I/O (Samba's max) plus headers, with margin.</summary>
-    public const int MaxMessageLength = 16 * 1024 * 1024 + 4096;
+    /// <summary>
+    /// Largest message accepted: 8 MiB of READ/WRITE data (the largest MaxRead/WriteSize servers grant) plus
+    /// headers and a compound's worth of margin. Longer lengths mean the framer lost sync.
+    /// </summary>
+    public const int MaxMessageLength = 8 * 1024 * 1024 + 128 * 1024;
     private const int SignatureLength = 8;
 
     private readonly ISmbMessageSink _sink;
