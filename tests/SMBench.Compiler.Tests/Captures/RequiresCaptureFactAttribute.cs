@@ -1,0 +1,13 @@
+using SMBench.TestSupport;
+using Xunit;
+
+namespace SMBench.Compiler.Tests.Captures;
+
+/// <summary>Skips where a loopback capture cannot be made: no root, no smbd, no tcpdump or no tshark.</summary>
+public sealed class RequiresCaptureFactAttribute : FactAttribute
+{
+    public RequiresCaptureFactAttribute()
+    {
+        Skip = LoopbackCapture.Unavailable();
+    }
+}
