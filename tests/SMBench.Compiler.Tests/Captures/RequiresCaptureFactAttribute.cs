@@ -10,4 +10,15 @@ public sealed class RequiresCaptureFactAttribute : FactAttribute
     {
         Skip = LoopbackCapture.Unavailable();
     }
+
+    /// <summary>Also needs smbtorture (Debian samba-testsuite).</summary>
+    public bool NeedsSmbtorture
+    {
+        get => false;
+        init
+        {
+            if (value && Skip == null && ExternalProcess.Which("smbtorture") == null)
+                Skip = "smbtorture is not installed (apt-get install samba-testsuite)";
+        }
+    }
 }
