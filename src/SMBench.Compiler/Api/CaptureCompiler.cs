@@ -157,7 +157,7 @@ public static class CaptureCompiler
             {
                 ["compiler"] = JsonSerializer.SerializeToElement("smbench"),
                 ["input_format"] = JsonSerializer.SerializeToElement(partial.Format),
-                ["payload"] = JsonSerializer.SerializeToElement(options.Payload == PayloadMode.Keep ? "keep" : "synthetic"),
+                ["payload"] = JsonSerializer.SerializeToElement(options.Payload == PayloadMode.Keep && partial.Format != "dbench-loadfile" ? "keep" : "synthetic"),
                 ["anonymized"] = JsonSerializer.SerializeToElement(options.Anonymize),
             },
         };
