@@ -1,1 +1,3 @@
-Console.WriteLine("smbench");
+using SMBench.Daemon.Cli;
+
+return await CliApp.RunAsync(args);

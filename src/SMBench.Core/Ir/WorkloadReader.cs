@@ -71,10 +71,16 @@ public sealed class WorkloadReader
         WorkloadMetadata metadata = new();
         IReadOnlyList<ClientInfo> clients = [];
         Dictionary<string, SmbOpExtensions>? ext = null;
+        var interned = new Dictionary<SmbOpExtensions, SmbOpExtensions>();
         using var scanner = new JsonValueScanner(File.OpenRead(file), file);
-        foreach (var member in scanner.ScanObject("operations", captureArrayElements: false))
+        foreach (var member in scanner.ScanObject("operations", captureArrayElements: false, streamExtensions: true))
         {
             if (member.IsOperation) continue;
+            if (member.IsExtension)
+            {
+                (ext ??= new(StringComparer.Ordinal))[member.Key!] = ReadExtensionsEntry(member, file, interned);
+                continue;
+            }
             using var doc = Parse(member, file);
             var e = doc.RootElement;
             switch (member.Key)
@@ -82,7 +88,6 @@ public sealed class WorkloadReader
                 case "version": version = HeaderJson.ReadVersion(e, file, member.Line); break;
                 case "metadata": metadata = HeaderJson.ReadMetadata(e, file, member.Line); break;
                 case "clients": clients = HeaderJson.ReadClients(e, file, member.Line); break;
-                case "extensions": ext = ReadExtensionsIndex(e, file, member.Line); break;
             }
         }
         if (version == null) throw new WorkloadException(file, 1, null, "missing field 'version'");
@@ -96,19 +101,20 @@ public sealed class WorkloadReader
         Clients = root.TryGetProperty("clients", out var c) ? HeaderJson.ReadClients(c, file, line) : [],
     };
 
-    private static Dictionary<string, SmbOpExtensions>? ReadExtensionsIndex(JsonElement e, string file, long line)
+    // The map is read entry by entry (it can be as long as the workload) and identical entries share one instance:
+    // captures repeat a handful of access/share/disposition combinations across all their opens.
+    private static SmbOpExtensions ReadExtensionsEntry(ScannedValue entry, string file,
+        Dictionary<SmbOpExtensions, SmbOpExtensions> interned)
     {
-        if (!e.TryGetProperty("smb_protocol", out var smb) || !smb.TryGetProperty("operations", out var ops)) return null;
-        if (ops.ValueKind != JsonValueKind.Object)
-            throw new WorkloadException(file, line, null, "extensions.smb_protocol.operations must be an object keyed by op_id");
-        var index = new Dictionary<string, SmbOpExtensions>(StringComparer.Ordinal);
-        foreach (var p in ops.EnumerateObject())
-        {
-            if (p.Value.ValueKind != JsonValueKind.Object)
-                throw new WorkloadException(file, line, p.Name, "its extensions entry must be an object");
-            index[p.Name] = OperationJson.ReadSmbExtensions(p.Value, file, line, p.Name);
-        }
-        return index;
+        using var doc = Parse(entry, file);
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            throw new WorkloadException(file, entry.Line, entry.Key, "its extensions entry must be an object");
+        var ext = OperationJson.ReadSmbExtensions(doc.RootElement, file, entry.Line, entry.Key!);
+        // Lists and extra fields compare by reference, so only plain entries can be shared.
+        if (ext.OnBreak != null || ext.Extra != null) return ext;
+        if (interned.TryGetValue(ext, out var same)) return same;
+        interned[ext] = ext;
+        return ext;
     }
 
     /// <summary>Streams the operations in file order. Each call re-reads the file.</summary>
@@ -116,7 +122,7 @@ public sealed class WorkloadReader
     {
         using var scanner = new JsonValueScanner(File.OpenRead(FilePath), FilePath);
         Func<string, SmbOpExtensions?>? lookup = _extensions == null ? null : id => _extensions.GetValueOrDefault(id);
-        var values = IsJsonLines ? scanner.ScanLines().Skip(1) : scanner.ScanObject("operations", captureArrayElements: true);
+        var values = IsJsonLines ? scanner.ScanLines().Skip(1) : scanner.ScanObject("operations", captureArrayElements: true, captureOtherMembers: false);
         foreach (var value in values)
         {
             if (!value.IsOperation) continue;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using SMBench.Core.Ir.Json;
 
@@ -14,6 +15,7 @@ public sealed class WorkloadWriter : IDisposable
     private readonly bool _jsonLines;
     private readonly string _opsTemp;
     private readonly FileStream _opsStream;
+    private readonly ArrayBufferWriter<byte> _opBuffer = new(1024);
     private readonly Utf8JsonWriter _ops;
     private readonly Dictionary<string, long> _opsPerClient = new(StringComparer.Ordinal);
     private readonly List<string> _clientOrder = [];
@@ -27,7 +29,7 @@ public sealed class WorkloadWriter : IDisposable
         System.IO.Directory.CreateDirectory(_dir);
         _opsTemp = Path.Combine(_dir, ".operations.tmp");
         _opsStream = new FileStream(_opsTemp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        _ops = new Utf8JsonWriter(_opsStream, new JsonWriterOptions { SkipValidation = true });
+        _ops = new Utf8JsonWriter(_opBuffer, new JsonWriterOptions { SkipValidation = true });
     }
 
     public string Directory => _dir;
@@ -35,17 +37,16 @@ public sealed class WorkloadWriter : IDisposable
 
     public void Write(IrOperation op)
     {
-        if (_jsonLines)
-        {
-            OperationJson.Write(_ops, op, inlineExtensions: true);
-            _ops.Flush();
-            _opsStream.WriteByte((byte)'\n');
-        }
-        else
-        {
-            if (!_first) { _ops.Flush(); _opsStream.WriteByte((byte)','); }
-            OperationJson.Write(_ops, op, inlineExtensions: false);
-        }
+        // Each op is rendered on its own (Reset) into a buffer: a writer that goes on after a finished root value
+        // puts a ',' in front of the next one, which broke every JSON Lines line after the first and doubled the
+        // separators of the JSON form.
+        _opBuffer.ResetWrittenCount();
+        _ops.Reset(_opBuffer);
+        OperationJson.Write(_ops, op, inlineExtensions: _jsonLines);
+        _ops.Flush();
+        if (!_jsonLines && !_first) _opsStream.WriteByte((byte)',');
+        _opsStream.Write(_opBuffer.WrittenSpan);
+        if (_jsonLines) _opsStream.WriteByte((byte)'\n');
         _first = false;
         OperationCount++;
         if (!_opsPerClient.TryGetValue(op.ClientId, out var n)) _clientOrder.Add(op.ClientId);
@@ -60,7 +61,7 @@ public sealed class WorkloadWriter : IDisposable
     /// <summary>Writes the final file and returns its path. Metadata fields not given are derived.</summary>
     public string Complete(WorkloadMetadata? metadata = null, IReadOnlyList<ClientInfo>? clients = null)
     {
-        _ops.Flush();
+        _opsStream.Flush();
         var header = new WorkloadHeader
         {
             Metadata = (metadata ?? new WorkloadMetadata()) with

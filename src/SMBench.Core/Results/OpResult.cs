@@ -40,6 +40,8 @@ public static class ReplayStatus
     public const string Cancelled = "SMBENCH_CANCELLED";
     /// <summary>The backend cannot do this op type in this mode.</summary>
     public const string Unsupported = "SMBENCH_UNSUPPORTED";
+    /// <summary>The client could not log in, so its ops were never sent.</summary>
+    public const string LoginFailed = "SMBENCH_LOGIN_FAILED";
     /// <summary>The connection to the target was lost and could not be restored in time.</summary>
     public const string ConnectionLost = "SMBENCH_CONNECTION_LOST";
 }

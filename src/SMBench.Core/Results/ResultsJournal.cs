@@ -18,8 +18,38 @@ public sealed class ResultsJournal : IDisposable
     {
         Directory.CreateDirectory(resultsDir);
         PathName = Path.Combine(resultsDir, FileName);
-        _file = new FileStream(PathName, FileMode.Append, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
+        _file = new FileStream(PathName, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.None);
+        DropTornTail(_file);
+        _file.Seek(0, SeekOrigin.End);
         _writer = new Utf8JsonWriter(_batch, new JsonWriterOptions { SkipValidation = true });
+    }
+
+    /// <summary>
+    /// A crash mid-write leaves a partial last line; appending after it would glue the next record onto it and make
+    /// that record (and, for <see cref="ReadAll"/>, everything after it) unreadable. The partial line was never a
+    /// complete record, so it is cut off before appending.
+    /// </summary>
+    private static void DropTornTail(FileStream file)
+    {
+        var end = file.Length;
+        if (end == 0) return;
+        Span<byte> chunk = stackalloc byte[4096];
+        var pos = end;
+        while (pos > 0)
+        {
+            var n = (int)Math.Min(chunk.Length, pos);
+            file.Seek(pos - n, SeekOrigin.Begin);
+            file.ReadExactly(chunk[..n]);
+            var i = chunk[..n].LastIndexOf((byte)'\n');
+            if (i >= 0)
+            {
+                var keep = pos - n + i + 1;
+                if (keep != end) file.SetLength(keep);
+                return;
+            }
+            pos -= n;
+        }
+        file.SetLength(0);
     }
 
     public string PathName { get; }
@@ -59,8 +89,12 @@ public sealed class ResultsJournal : IDisposable
         _batch.SetLength(0);
     }
 
+    private bool _disposed;
+
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         Flush();
         _writer.Dispose();
         _file.Dispose();

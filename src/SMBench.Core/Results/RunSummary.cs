@@ -8,6 +8,8 @@ public sealed record RunSummary
 {
     public string? RunId { get; init; }
     public string State { get; init; } = "completed";
+    /// <summary>Why the run stopped or failed, when it did.</summary>
+    public string? Error { get; init; }
     public string? Workload { get; init; }
     public string? Backend { get; init; }
     public string? Mode { get; init; }

@@ -20,7 +20,7 @@ public sealed class WorkloadValidator
         var clients = new Dictionary<string, ClientState>(StringComparer.Ordinal);
         var opIds = new HashSet<ulong>();
         var blobSizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        long total = 0, maxTs = 0;
+        long total = 0, maxTs = 0, withSmb = 0, withExpected = 0;
         WorkloadReader? reader = null;
         try
         {
@@ -32,6 +32,8 @@ public sealed class WorkloadValidator
                 total++;
                 byType[op.Type] = byType.GetValueOrDefault(op.Type) + 1;
                 maxTs = Math.Max(maxTs, op.TimestampUs);
+                if (op.Smb != null) withSmb++;
+                if (op.Expected?.Status != null) withExpected++;
                 void Fail(string reason)
                 {
                     if (errors.Count < MaxErrors) errors.Add(new WorkloadException(reader.FilePath, op.SourceLine, op.OpId, reason));
@@ -47,7 +49,12 @@ public sealed class WorkloadValidator
         {
             errors.Add(e);
         }
-        return new ValidationReport(reader?.FilePath ?? workloadPath, total, clients.Count, maxTs / 1e6, byType, errors);
+        return new ValidationReport(reader?.FilePath ?? workloadPath, total, clients.Count, maxTs / 1e6, byType, errors)
+        {
+            ClientIds = reader?.Header.Clients.Count > 0 ? reader.Header.Clients.Select(c => c.ClientId).ToList() : clients.Keys.ToList(),
+            OpsWithSmbExtensions = withSmb,
+            OpsWithExpectedStatus = withExpected,
+        };
     }
 
     private static void CheckOp(IrOperation op, ClientState client, BlobStore blobs, Dictionary<string, long> blobSizes,
@@ -106,4 +113,8 @@ public sealed record ValidationReport(
     IReadOnlyList<WorkloadException> Errors)
 {
     public bool IsValid => Errors.Count == 0;
+    /// <summary>Client ids in header order (or first-seen order when the header lists none).</summary>
+    public IReadOnlyList<string> ClientIds { get; init; } = [];
+    public long OpsWithSmbExtensions { get; init; }
+    public long OpsWithExpectedStatus { get; init; }
 }

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Akka.Actor;
+using SMBench.Actors.Backends;
+using SMBench.Actors.Runs;
+using SMBench.Core.Ir.Validation;
+using SMBench.Core.Results;
+using SMBench.Streams.Runs;
+
+namespace SMBench.Bench.Engine;
+
+/// <summary>One measured replay on the null backend, through the real runner or with a substitute pipeline.</summary>
+internal static class EngineRun
+{
+    public sealed record Measured(string Name, RunSummary Summary, double WallSeconds, double CpuSeconds, long PeakWorkingSetMb);
+
+    public static async Task<Measured> RunAsync(ActorSystem system, string name, string workload, double timeScale,
+        Func<ActorSystem, IReplayPipeline>? pipeline = null)
+    {
+        var results = Path.Combine(Path.GetTempPath(), "smbench-bench-results", Guid.NewGuid().ToString("N"));
+        var proc = Process.GetCurrentProcess();
+        var cpu0 = proc.TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        long peak = 0;
+        using var sampler = new Timer(_ =>
+        {
+            proc.Refresh();
+            peak = Math.Max(peak, proc.WorkingSet64);
+        }, null, 0, 200);
+        RunSummary summary;
+        if (pipeline == null)
+        {
+            var request = new ReplayRequest
+            {
+                WorkloadPath = workload, Backend = new NullBackend(), ResultsDir = results, TimeScale = timeScale,
+            };
+            summary = (await ReplayRunner.RunAsync(system, request)).Summary;
+        }
+        else
+        {
+            var report = new WorkloadValidator().Validate(workload);
+            var plan = new RunPlan
+            {
+                RunId = name, ClientIds = report.ClientIds, Backend = new NullBackend(), Pipeline = pipeline(system),
+                ResultsDir = results,
+            };
+            var coordinator = system.ActorOf(ReplayCoordinator.Props());
+            var finished = await coordinator.Ask<ReplayCoordinatorProtocol.RunFinished>(
+                new ReplayCoordinatorProtocol.StartRun(plan), Timeout.InfiniteTimeSpan);
+            summary = finished.Summary;
+        }
+        sw.Stop();
+        proc.Refresh();
+        var cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;
+        try { Directory.Delete(results, true); } catch (IOException) { }
+        return new Measured(name, summary, sw.Elapsed.TotalSeconds, cpu, peak / (1024 * 1024));
+    }
+
+    public static void PrintTable(IEnumerable<Measured> rows)
+    {
+        Console.WriteLine($"| {"run",-34} | {"ops",9} | {"ops/s",10} | {"late p50 ms",11} | {"late p99 ms",11} | {"late max ms",11} | {"lat p99 ms",10} | {"cpu s",6} | {"peak WS MB",10} |");
+        Console.WriteLine($"|{new string('-', 36)}|{new string('-', 11)}|{new string('-', 12)}|{new string('-', 13)}|{new string('-', 13)}|{new string('-', 13)}|{new string('-', 12)}|{new string('-', 8)}|{new string('-', 12)}|");
+        foreach (var r in rows)
+        {
+            var s = r.Summary;
+            Console.WriteLine($"| {r.Name,-34} | {s.OpsTotal,9} | {s.OpsPerS,10:N0} | {s.LatenessMs.P50,11:0.000} | {s.LatenessMs.P99,11:0.000} | {s.LatenessMs.Max,11:0.0} | {s.LatencyMs.P99,10:0.000} | {r.CpuSeconds,6:0.0} | {r.PeakWorkingSetMb,10} |");
+        }
+    }
+}

@@ -1,2 +1,0 @@
-namespace SMBench.Actors;
-internal static class AssemblyMarker { }

@@ -1,0 +1,46 @@
+namespace SMBench.Actors.Clients;
+
+/// <summary>
+/// A client's handle_ref → live handle map. An op on a handle waits while its open is in flight, fails fast when the
+/// open failed, and a close waits for the ops still running on that handle.
+/// </summary>
+internal sealed class HandleTable
+{
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    public enum State { Opening, Open, Failed, Closed }
+
+    public sealed class Entry
+    {
+        public State State;
+        public object? Handle;
+        public string? FailReason;
+        public int InFlight;
+    }
+
+    public Entry? Get(string handleRef) => _entries.GetValueOrDefault(handleRef);
+
+    public void Opening(string handleRef) => _entries[handleRef] = new Entry { State = State.Opening };
+
+    public void Opened(string handleRef, object? handle)
+    {
+        var e = _entries[handleRef];
+        e.State = State.Open;
+        e.Handle = handle;
+    }
+
+    public void OpenFailed(string handleRef, string reason)
+    {
+        var e = _entries[handleRef];
+        e.State = State.Failed;
+        e.FailReason = reason;
+    }
+
+    public void Closed(string handleRef)
+    {
+        if (_entries.TryGetValue(handleRef, out var e)) e.State = State.Closed;
+    }
+
+    public IEnumerable<object> LiveHandles() =>
+        _entries.Values.Where(e => e.State == State.Open && e.Handle != null).Select(e => e.Handle!);
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using SMBench.Actors.Backends;
+using SMBench.Actors.Backends.Local;
+using SMBench.Core.Blobs;
+using SMBench.Core.Ir;
+using SMBench.Streams.Runs;
+
+namespace SMBench.Daemon.Cli;
+
+/// <summary><c>smbench replay</c>: runs a workload in-process and prints (or --json emits) the summary.</summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var workload = new Argument<string>("workload") { Description = "Workload directory or workload.json/.jsonl" };
+        var target = new Option<string?>("--target") { Description = "smb://host[:port]/share or file:///dir" };
+        var backend = new Option<string?>("--backend") { Description = "local | null (default: from --target; null without one)" };
+        backend.AcceptOnlyFromAmong("local", "null");
+        var mode = new Option<string>("--mode") { Description = "mvp | realistic | full", DefaultValueFactory = _ => "mvp" };
+        mode.AcceptOnlyFromAmong("mvp", "realistic", "full");
+        var timeScale = new Option<double>("--time-scale") { Description = "1 real time, 0.5 twice as fast, 0 as fast as possible", DefaultValueFactory = _ => 1.0 };
+        var root = new Option<string?>("--root") { Description = "Folder under the target for this run's files (default smbench/<run-id>; '/' replays in place)" };
+        var results = new Option<string?>("--results") { Description = "Results directory (default results/<run-id>)" };
+        var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object on stdout, nothing else" };
+        var maxInFlight = new Option<int>("--max-in-flight") { Description = "Ops outstanding per client", DefaultValueFactory = _ => 1 };
+        var maxErrorRate = new Option<double>("--max-error-rate") { Description = "Failed share above which the exit code is 1", DefaultValueFactory = _ => 0.01 };
+        var nullLatency = new Option<double>("--null-latency-ms") { Description = "null backend: fixed latency per op" };
+        var runId = new Option<string?>("--run-id") { Description = "Run id (default: timestamp + random suffix)" };
+        var command = new Command("replay", "Replay a workload against a target, keeping the captured timing.")
+        {
+            workload, target, backend, mode, timeScale, root, results, json, maxInFlight, maxErrorRate, nullLatency, runId,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = new ReplayCliOptions(
+                parse.GetRequiredValue(workload), parse.GetValue(target), parse.GetValue(backend), parse.GetValue(mode)!,
+                parse.GetValue(timeScale), parse.GetValue(root), parse.GetValue(results), parse.GetValue(json),
+                parse.GetValue(maxInFlight), parse.GetValue(maxErrorRate), parse.GetValue(nullLatency),
+                parse.GetValue(runId) ?? ReplayRequest.NewRunId());
+            return await ReplayExecution.RunAsync(options, ct);
+        });
+        return command;
+    }
+}
+
+internal sealed record ReplayCliOptions(string Workload, string? Target, string? Backend, string Mode, double TimeScale,
+    string? Root, string? Results, bool Json, int MaxInFlight, double MaxErrorRate, double NullLatencyMs, string RunId)
+{
+    public ReplayMode ParsedMode => Enum.Parse<ReplayMode>(Mode, ignoreCase: true);
+
+    /// <summary>Builds the backend the options ask for; throws FormatException for bad combinations.</summary>
+    public (IReplayBackend Backend, string? TargetText) CreateBackend()
+    {
+        var spec = Target == null ? null : TargetSpec.Parse(Target);
+        var kind = Backend ?? spec?.Scheme switch { "file" => "local", "smb" => "smb", _ => "null" };
+        switch (kind)
+        {
+            case "null":
+                return (new NullBackend(TimeSpan.FromMilliseconds(NullLatencyMs)), spec?.ToString());
+            case "local":
+                if (spec is not { Scheme: "file" })
+                    throw new FormatException("the local backend needs --target file:///dir (or a directory path)");
+                var dir = Root is "/" ? spec.LocalPath! : Path.Combine(spec.LocalPath!, SharePath.Normalize(Root ?? $"smbench/{RunId}"));
+                var reader = WorkloadReader.Open(Workload);
+                return (new LocalBackend(dir, new BlobStore(reader.Directory)), $"file://{dir}");
+            default:
+                throw new FormatException($"backend '{kind}' is not available in this build (local, null)");
+        }
+    }
+}

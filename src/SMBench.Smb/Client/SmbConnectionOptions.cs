@@ -1,0 +1,43 @@
+using SMBench.Smb.Messages;
+using SMBench.Smb.Protocol;
+using SMBench.Smb.Security.Encryption;
+
+namespace SMBench.Smb.Client;
+
+/// <summary>How one simulated client connects. Defaults offer SMB 2.0.2 through 3.1.1 with signing enabled.</summary>
+public sealed record SmbConnectionOptions
+{
+    public SmbDialect MinDialect { get; init; } = SmbDialect.Smb202;
+    public SmbDialect MaxDialect { get; init; } = SmbDialect.Smb311;
+
+    /// <summary>Null: a fresh random GUID per connection. Samba hands connections with one ClientGuid to one process.</summary>
+    public Guid? ClientGuid { get; init; }
+
+    /// <summary>Sets SIGNING_REQUIRED in NEGOTIATE. Requests of authenticated sessions are signed either way.</summary>
+    public bool RequireSigning { get; init; }
+
+    /// <summary>Encrypt every request of the session on 3.x even when the server does not demand it.</summary>
+    public bool RequireEncryption { get; init; }
+
+    /// <summary>3.1.1 ciphers in order of preference.</summary>
+    public IReadOnlyList<Smb2CipherId> Ciphers { get; init; } =
+        [Smb2CipherId.Aes128Gcm, Smb2CipherId.Aes128Ccm, Smb2CipherId.Aes256Gcm, Smb2CipherId.Aes256Ccm];
+
+    /// <summary>3.1.1 signing algorithms in order of preference.</summary>
+    public IReadOnlyList<NegotiateSigningAlgorithm> SigningAlgorithms { get; init; } =
+        [NegotiateSigningAlgorithm.AesGmac, NegotiateSigningAlgorithm.AesCmac];
+
+    /// <summary>NTLMSSP_NEGOTIATE_KEY_EXCH: send a random, RC4-wrapped session key.</summary>
+    public bool NtlmKeyExchange { get; init; } = true;
+
+    /// <summary>Send FSCTL_VALIDATE_NEGOTIATE_INFO after the first tree connect on 3.0 / 3.0.2 (never on 3.1.1).</summary>
+    public bool ValidateNegotiate { get; init; } = true;
+
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Send ECHO when idle this long; a missing answer within the same time fails the connection. Null: off.</summary>
+    public TimeSpan? KeepAliveInterval { get; init; }
+
+    /// <summary>Credits kept back for oplock / lease break acknowledgments.</summary>
+    public int BreakAckCreditReserve { get; init; } = 2;
+}

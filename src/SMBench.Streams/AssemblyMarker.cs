@@ -1,2 +1,0 @@
-namespace SMBench.Streams;
-internal static class AssemblyMarker { }

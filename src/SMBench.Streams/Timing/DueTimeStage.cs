@@ -1,0 +1,140 @@
+using Akka.Streams;
+using Akka.Streams.Stage;
+using SMBench.Actors.Runs;
+
+namespace SMBench.Streams.Timing;
+
+/// <summary>
+/// Releases ops at their due time, in batches: every op already due when downstream asks goes out together, and an
+/// op due later is held while a <see cref="PrecisionTimer"/> wakes the stage exactly then. Ops are taken in stream
+/// order, so a workload sorted by timestamp is released on time and an out-of-order op goes out as soon as it is seen.
+/// Nothing is released before <see cref="TimelineControl.Begin"/>: the stage first pulls the first op (opening and
+/// parsing the IR, warming up) and reports itself primed, so time zero is not spent starting up.
+/// </summary>
+public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionTimer? timer = null)
+    : GraphStageWithMaterializedValue<FlowShape<ScheduledOp, IReadOnlyList<ScheduledOp>>, TimelineControl>
+{
+    private readonly RunClock _clock = clock;
+    private readonly int _maxBatch = maxBatch;
+    private readonly PrecisionTimer _timer = timer ?? PrecisionTimer.Shared;
+    private readonly Inlet<ScheduledOp> _in = new("due-time.in");
+    private readonly Outlet<IReadOnlyList<ScheduledOp>> _out = new("due-time.out");
+
+    public override FlowShape<ScheduledOp, IReadOnlyList<ScheduledOp>> Shape => new(_in, _out);
+
+    public override ILogicAndMaterializedValue<TimelineControl> CreateLogicAndMaterializedValue(Attributes inheritedAttributes)
+    {
+        var control = new TimelineControl();
+        return new LogicAndMaterializedValue<TimelineControl>(new Logic(this, control), control);
+    }
+
+    private sealed class Logic : GraphStageLogic
+    {
+        private readonly DueTimeStage _stage;
+        private readonly TimelineControl _control;
+        private readonly PrecisionTimer _timer;
+        private List<ScheduledOp> _batch = [];
+        private ScheduledOp? _held;
+        private bool _started;
+        private bool _upstreamDone;
+        private Action<long>? _onDue;
+
+        public Logic(DueTimeStage stage, TimelineControl control) : base(stage.Shape)
+        {
+            _stage = stage;
+            _control = control;
+            _timer = stage._timer;
+            SetHandler(stage._in, onPush: OnPush, onUpstreamFinish: () =>
+            {
+                _upstreamDone = true;
+                _control.SetPrimed();
+                CompleteIfDone();
+            });
+            SetHandler(stage._out, onPull: TryPush);
+        }
+
+        public override void PreStart()
+        {
+            _onDue = GetAsyncCallback<long>(_ => OnDue());
+            _control.SetBegin(GetAsyncCallback(OnBegin));
+            Pull(_stage._in);
+        }
+
+        private void OnPush()
+        {
+            var op = Grab(_stage._in);
+            if (!_started)
+            {
+                _held = op;
+                _control.SetPrimed();
+                return;
+            }
+            Consider(op);
+        }
+
+        private void OnBegin()
+        {
+            _started = true;
+            if (_held is { } held)
+            {
+                _held = null;
+                Consider(held);
+            }
+            else TryPush();
+        }
+
+        private void OnDue()
+        {
+            if (_held is not { } held) return;
+            _held = null;
+            Consider(held);
+        }
+
+        private void Consider(ScheduledOp op)
+        {
+            if (op.DueUs <= _stage._clock.NowUs)
+            {
+                _batch.Add(op);
+                if (_batch.Count < _stage._maxBatch && !_upstreamDone && !HasBeenPulled(_stage._in)) Pull(_stage._in);
+            }
+            else
+            {
+                _held = op;
+                var onDue = _onDue!;
+                _timer.Schedule(_stage._clock.ToTimestamp(op.DueUs), () => onDue(op.DueUs));
+            }
+            TryPush();
+        }
+
+        private void TryPush()
+        {
+            if (_batch.Count > 0 && IsAvailable(_stage._out))
+            {
+                Push(_stage._out, _batch);
+                _batch = new List<ScheduledOp>(16);
+                if (_started && _held == null && !_upstreamDone && !HasBeenPulled(_stage._in)) Pull(_stage._in);
+            }
+            CompleteIfDone();
+        }
+
+        private void CompleteIfDone()
+        {
+            if (_upstreamDone && _held == null && _batch.Count == 0) CompleteStage();
+        }
+    }
+}
+
+/// <summary>The timing stage's handle for the coordinator: wait until primed, then begin.</summary>
+public sealed class TimelineControl
+{
+    private readonly TaskCompletionSource _primed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Action? _begin;
+
+    public Task Primed => _primed.Task;
+
+    public void Begin() => (_begin ?? throw new InvalidOperationException("the timeline is not materialized yet"))();
+
+    internal void SetPrimed() => _primed.TrySetResult();
+
+    internal void SetBegin(Action begin) => _begin = begin;
+}

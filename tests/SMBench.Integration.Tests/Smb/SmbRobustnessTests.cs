@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Sockets;
+using SMBench.Smb.Client;
+using SMBench.Smb.Protocol;
+using SMBench.Smb.Transport;
+using SMBench.TestSupport;
+using Xunit;
+
+namespace SMBench.Integration.Tests.Smb;
+
+/// <summary>Dead servers and hostile peers: callers get an error promptly, never a hang.</summary>
+public sealed class SmbRobustnessTests
+{
+    [RequiresSambaFact]
+    public async Task Server_killed_mid_request_fails_every_caller()
+    {
+        var ct = SmbTestClient.Timeout();
+        await using var smbd = await SambaServer.StartAsync();
+        var (connection, _, tree) = await SmbTestClient.OpenAsync(smbd, null, ct);
+        await using (connection)
+        {
+            await using var file = await tree.CreateAsync("victim.bin", FileAccessMask.GenericRead | FileAccessMask.GenericWrite,
+                ShareAccess.Read, CreateDisposition.OverwriteIf, cancellationToken: ct);
+            var block = new byte[64 * 1024];
+            var writers = Enumerable.Range(0, 64).Select(async i =>
+            {
+                for (var j = 0; ; j++) await file.WriteAsync((i * 1000L + j) * block.Length, block, ct);
+            }).ToArray();
+            await Task.Delay(200, ct);
+            smbd.KillChildren();
+            foreach (var w in writers)
+            {
+                var e = await Assert.ThrowsAnyAsync<Exception>(() => w.WaitAsync(TimeSpan.FromSeconds(10), ct));
+                Assert.IsType<SmbConnectionException>(e);
+            }
+            Assert.False(connection.IsConnected);
+            await Assert.ThrowsAsync<SmbConnectionException>(() => file.ReadAsync(0, new byte[10], ct));
+        }
+    }
+
+    [Theory]
+    [InlineData("not-framed")]
+    [InlineData("not-smb")]
+    [InlineData("oversized")]
+    [InlineData("truncated-header")]
+    [InlineData("close")]
+    [InlineData("compressed")]
+    public async Task Garbage_from_a_fake_peer_fails_cleanly(string kind)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var peer = Task.Run(async () =>
+        {
+            using var socket = await listener.AcceptSocketAsync();
+            var request = new byte[4096];
+            await socket.ReceiveAsync(request);
+            byte[] reply = kind switch
+            {
+                "not-framed" => "HTTP/1.1 400 Bad Request\r\n\r\n"u8.ToArray(),
+                "not-smb" => [0, 0, 0, 8, 1, 2, 3, 4, 5, 6, 7, 8],
+                "oversized" => [0, 0xFF, 0xFF, 0xFF, 0xFE, (byte)'S', (byte)'M', (byte)'B'],
+                "truncated-header" => [0, 0, 0, 8, 0xFE, (byte)'S', (byte)'M', (byte)'B', 64, 0, 0, 0],
+                "compressed" => [0, 0, 0, 16, 0xFC, (byte)'S', (byte)'M', (byte)'B', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+                _ => [],
+            };
+            if (reply.Length > 0) await socket.SendAsync(reply);
+            await Task.Delay(kind == "oversized" ? 2000 : 200);
+        });
+        var e = await Assert.ThrowsAnyAsync<Exception>(() =>
+            SmbConnection.ConnectAsync("127.0.0.1", port, null, SmbTestClient.Timeout(10)).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.IsType<SmbConnectionException>(e);
+        await peer;
+    }
+
+    [Fact]
+    public async Task Nobody_listening_is_a_connection_error()
+    {
+        var port = FreePort.Next();
+        await Assert.ThrowsAsync<SmbConnectionException>(() => SmbConnection.ConnectAsync("127.0.0.1", port, null, SmbTestClient.Timeout(10)));
+    }
+
+    [RequiresSambaFact]
+    public async Task Client_reset_leaves_the_server_usable_and_later_calls_fail_fast()
+    {
+        var ct = SmbTestClient.Timeout();
+        await using var smbd = await SambaServer.StartAsync();
+        var (connection, _, tree) = await SmbTestClient.OpenAsync(smbd, null, ct);
+        connection.Abort();
+        await Assert.ThrowsAsync<SmbConnectionException>(() =>
+            tree.CreateAsync("x", FileAccessMask.GenericRead, ShareAccess.Read, CreateDisposition.OpenIf, cancellationToken: ct));
+        await connection.DisposeAsync();
+        var (again, _, _) = await SmbTestClient.OpenAsync(smbd, null, ct);
+        await again.DisposeAsync();
+    }
+}
