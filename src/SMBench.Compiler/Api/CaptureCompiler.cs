@@ -162,7 +162,7 @@ public static class CaptureCompiler
             },
         };
         var clients = session.Clients.Describe(session.OpsPerClient);
-        JsonLinesRepair.StripLeadingSeparators(writer.Complete(metadata, clients));
+        writer.Complete(metadata, clients);
         if (session.BreakResponses.Count > 0) BreakPatcher.Patch(options.OutputDirectory, session.BreakResponses, metadata, clients);
         session.Prestate.Write(Path.Combine(options.OutputDirectory, PrestateFileName), anonymizer);
 

@@ -25,7 +25,7 @@ public static class BreakPatcher
                     else
                         writer.Write(op);
                 }
-                JsonLinesRepair.StripLeadingSeparators(writer.Complete(metadata, clients));
+                writer.Complete(metadata, clients);
             }
             File.Move(Path.Combine(staging, WorkloadReader.JsonLinesFileName), Path.Combine(workloadDir, WorkloadReader.JsonLinesFileName), overwrite: true);
         }

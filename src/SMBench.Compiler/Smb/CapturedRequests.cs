@@ -32,12 +32,12 @@ public sealed record ReadRequestInfo(FileId FileId, long Offset, int Length) : C
 /// <param name="CapturedBytes">How much of the payload the capture held (less than Length when cut).</param>
 public sealed record WriteRequestInfo(FileId FileId, long Offset, int Length, string? Blob, int CapturedBytes) : CapturedRequest;
 
-public sealed record LockElement(long Offset, long Length, uint Flags)
+public sealed record LockElementInfo(long Offset, long Length, uint Flags)
 {
     public const uint Shared = 0x1, Exclusive = 0x2, Unlock = 0x4, FailImmediately = 0x10;
 }
 
-public sealed record LockRequestInfo(FileId FileId, IReadOnlyList<LockElement> Locks) : CapturedRequest;
+public sealed record LockRequestInfo(FileId FileId, IReadOnlyList<LockElementInfo> Locks) : CapturedRequest;
 
 public sealed record IoctlRequestInfo(FileId FileId, uint CtlCode, int InputCount, int MaxOutputResponse, bool IsFsctl) : CapturedRequest;
 

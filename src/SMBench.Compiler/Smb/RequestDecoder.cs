@@ -1,139 +1,154 @@
+using System.Buffers.Binary;
 using SMBench.Compiler.Smb.Wire;
 using SMBench.Core.Ir;
+using SMBench.Smb.Messages;
+using SMBench.Smb.Messages.CreateContexts;
+using SMBench.Smb.Messages.Fscc;
 using SMBench.Smb.Protocol;
 
 namespace SMBench.Compiler.Smb;
 
 /// <summary>
-/// Decodes the request bodies the IR needs (MS-SMB2 §2.2), offsets from the part's header as the spec gives them.
-/// WRITE payloads are handed to <paramref name="storePayload"/> at once so nothing large is kept.
+/// Decodes the request bodies the IR needs with SMBench.Smb's message codecs and keeps only the fields the IR
+/// uses. SESSION_SETUP and TREE_CONNECT requests (which the client library only ever writes) and the *Ex
+/// SET_INFO classes are read here with <see cref="PartReader"/>. WRITE payloads go to <paramref name="storePayload"/>
+/// at once so nothing large is kept.
 /// </summary>
 public static class RequestDecoder
 {
     public delegate string? PayloadStore(ReadOnlySpan<byte> payload, int declaredLength);
 
+    private const int B = Smb2Header.Size;
+
     public static CapturedRequest Decode(in Smb2Header header, ReadOnlySpan<byte> part, PayloadStore storePayload)
     {
-        var r = new PartReader(part, $"{Smb2CommandNames.ToWireName(header.Command)} request (MessageId {header.MessageId})");
-        const int B = Smb2Header.Size;
         switch (header.Command)
         {
             case Smb2Command.SessionSetup:
             {
-                var offset = r.U16(B + 12);
-                var length = r.U16(B + 14);
-                return new SessionSetupRequestInfo(NtlmIdentity.Find(r.SliceAvailable(offset, length)));
+                var r = Reader(header, part);
+                return new SessionSetupRequestInfo(NtlmIdentity.Find(r.SliceAvailable(r.U16(B + 12), r.U16(B + 14))));
             }
             case Smb2Command.TreeConnect:
-                return new TreeConnectRequestInfo(r.Utf16(r.U16(B + 4), r.U16(B + 6)));
-            case Smb2Command.Create:
-                return DecodeCreate(r);
-            case Smb2Command.Close:
-            case Smb2Command.Flush:
-                return new FileRequestInfo(r.FileIdAt(B + 8));
-            case Smb2Command.Read:
-                return new ReadRequestInfo(r.FileIdAt(B + 16), ToLong(r.U64(B + 8)), checked((int)Math.Min(r.U32(B + 4), int.MaxValue)));
-            case Smb2Command.Write:
             {
-                var dataOffset = r.U16(B + 2);
-                var length = (int)Math.Min(r.U32(B + 4), int.MaxValue);
-                var payload = r.SliceAvailable(dataOffset, length);
-                var blob = storePayload(payload, length);
-                return new WriteRequestInfo(r.FileIdAt(B + 16), ToLong(r.U64(B + 8)), length, blob, payload.Length);
+                var r = Reader(header, part);
+                return new TreeConnectRequestInfo(r.Utf16(r.U16(B + 4), r.U16(B + 6)));
             }
+            case Smb2Command.Create:
+                return DecodeCreate(CreateRequest.Parse(part));
+            case Smb2Command.Close:
+                return new FileRequestInfo(CloseRequest.Parse(part).FileId);
+            case Smb2Command.Flush:
+                return new FileRequestInfo(FlushRequest.Parse(part).FileId);
+            case Smb2Command.Read:
+            {
+                var read = ReadRequest.Parse(part);
+                return new ReadRequestInfo(read.FileId, ToLong(read.Offset), (int)Math.Min(read.Length, int.MaxValue));
+            }
+            case Smb2Command.Write:
+                return DecodeWrite(header, part, storePayload);
             case Smb2Command.Lock:
             {
-                var count = r.U16(B + 2);
-                var locks = new List<LockElement>(Math.Min((int)count, 64));
-                for (var i = 0; i < count; i++)
-                {
-                    var at = B + 24 + i * 24;
-                    locks.Add(new LockElement(ToLong(r.U64(at)), ToLong(r.U64(at + 8)), r.U32(at + 16)));
-                }
-                return new LockRequestInfo(r.FileIdAt(B + 8), locks);
+                var lk = LockRequest.Parse(part);
+                return new LockRequestInfo(lk.FileId, lk.Locks.Select(l => new LockElementInfo(ToLong(l.Offset), ToLong(l.Length), (uint)l.Flags)).ToList());
             }
             case Smb2Command.Ioctl:
-                return new IoctlRequestInfo(r.FileIdAt(B + 8), r.U32(B + 4), (int)Math.Min(r.U32(B + 28), int.MaxValue),
-                    (int)Math.Min(r.U32(B + 44), int.MaxValue), (r.U32(B + 48) & 1) != 0);
+            {
+                var io = IoctlRequest.Parse(part);
+                return new IoctlRequestInfo(io.FileId, io.CtlCode, io.Input.Length, (int)Math.Min(io.MaxOutputResponse, int.MaxValue), (io.Flags & 1) != 0);
+            }
             case Smb2Command.QueryDirectory:
-                return new QueryDirectoryRequestInfo(r.FileIdAt(B + 8), r.U8(B + 2), r.U8(B + 3), r.Utf16(r.U16(B + 24), r.U16(B + 26)));
+            {
+                var qd = QueryDirectoryRequest.Parse(part);
+                return new QueryDirectoryRequestInfo(qd.FileId, (byte)qd.FileInformationClass, (byte)qd.Flags, qd.FileName);
+            }
             case Smb2Command.QueryInfo:
-                return new QueryInfoRequestInfo(r.FileIdAt(B + 24), r.U8(B + 2), r.U8(B + 3));
+            {
+                var qi = QueryInfoRequest.Parse(part);
+                return new QueryInfoRequestInfo(qi.FileId, (byte)qi.InfoType, qi.FileInfoClass);
+            }
             case Smb2Command.SetInfo:
-                return DecodeSetInfo(r);
+                return DecodeSetInfo(SetInfoRequest.Parse(part));
             case Smb2Command.OplockBreak:
-                // §2.2.24: 24 bytes acknowledge an oplock break, 36 a lease break.
-                return r.U16(B) == 36
-                    ? new LeaseBreakAckInfo(new Guid(r.Slice(B + 8, 16)), r.U32(B + 24))
-                    : new OplockBreakAckInfo(r.FileIdAt(B + 8), r.U8(B + 2));
+                return OplockBreakClassifier.Classify(part) == OplockBreakKind.LeaseAcknowledgment
+                    ? LeaseAck(LeaseBreakAcknowledgment.Parse(part))
+                    : OplockAck(OplockBreakAcknowledgment.Parse(part));
             default:
                 return new OtherRequestInfo();
         }
     }
 
-    /// <summary>Offsets and lengths beyond long.MaxValue (e.g. a lock "to the end", all 0xFF) are held at the maximum.</summary>
-    private static long ToLong(ulong value) => value > long.MaxValue ? long.MaxValue : (long)value;
+    private static PartReader Reader(in Smb2Header header, ReadOnlySpan<byte> part)
+        => new(part, $"{Smb2CommandNames.ToWireName(header.Command)} request (MessageId {header.MessageId})");
 
-    private static CreateRequestInfo DecodeCreate(PartReader r)
+    private static LeaseBreakAckInfo LeaseAck(LeaseBreakAcknowledgment ack) => new(ack.LeaseKey, (uint)ack.LeaseState);
+
+    private static OplockBreakAckInfo OplockAck(OplockBreakAcknowledgment ack) => new(ack.FileId, (byte)ack.OplockLevel);
+
+    private static WriteRequestInfo DecodeWrite(in Smb2Header header, ReadOnlySpan<byte> part, PayloadStore storePayload)
     {
-        const int B = Smb2Header.Size;
-        var name = r.Utf16(r.U16(B + 44), r.U16(B + 46));
-        var contextsOffset = (int)r.U32(B + 48);
-        var contextsLength = (int)r.U32(B + 52);
-        LeaseRequest? lease = null;
-        DurableRequest? durable = null;
-        var reconnect = false;
-        if (contextsLength > 0)
+        // A capture's snap length may cut the payload: read the fixed part ourselves when the codec (which insists
+        // on the whole Data) cannot, and let the store decide what a partial payload becomes.
+        var r = Reader(header, part);
+        var dataOffset = r.U16(B + 2);
+        var length = (int)Math.Min(r.U32(B + 4), int.MaxValue);
+        var available = r.SliceAvailable(dataOffset, length);
+        if (available.Length == length)
         {
-            CreateContextReader.Walk(r.Slice(contextsOffset, contextsLength), c =>
-            {
-                switch (c.Name)
-                {
-                    case "RqLs" when c.Data.Length >= 32:
-                        lease = LeaseContext.ParseRequest(c.Data);
-                        break;
-                    case "DHnQ":
-                        durable ??= new DurableRequest(1);
-                        break;
-                    case "DH2Q" when c.Data.Length >= 32:
-                        var flags = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(c.Data[4..]);
-                        durable = new DurableRequest(2,
-                            System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(c.Data),
-                            (flags & 0x2) != 0,
-                            new Guid(c.Data.Slice(16, 16)).ToString());
-                        break;
-                    case "DHnC" or "DH2C":
-                        reconnect = true;
-                        break;
-                }
-            });
+            var write = WriteRequest.Parse(part);
+            return new WriteRequestInfo(write.FileId, ToLong(write.Offset), write.Length, storePayload(write.Data, write.Length), write.Length);
         }
-        return new CreateRequestInfo(name, r.U32(B + 24), r.U32(B + 28), r.U32(B + 32), r.U32(B + 36), r.U32(B + 40),
-            r.U8(B + 3), lease, durable, reconnect);
+        return new WriteRequestInfo(r.FileIdAt(B + 16), ToLong(r.U64(B + 8)), length, storePayload(available, length), available.Length);
     }
 
-    private static SetInfoRequestInfo DecodeSetInfo(PartReader r)
+    /// <summary>Offsets and lengths beyond long.MaxValue (a lock "to the end", all 0xFF) are held at the maximum.</summary>
+    private static long ToLong(ulong value) => value > long.MaxValue ? long.MaxValue : (long)value;
+
+    private static CreateRequestInfo DecodeCreate(CreateRequest create)
     {
-        const int B = Smb2Header.Size;
-        var infoType = r.U8(B + 2);
-        var infoClass = r.U8(B + 3);
-        var length = (int)r.U32(B + 4);
-        var offset = r.U16(B + 8);
-        var fileId = r.FileIdAt(B + 16);
-        SetInfoDetail detail = new OtherSetInfo();
-        if (infoType == (byte)InfoType.File)
+        LeaseRequest? lease = null;
+        if (create.Find<LeaseContext>() is { } l)
         {
-            var buffer = new PartReader(r.Slice(offset, length), "SET_INFO buffer");
-            detail = (FileInformationClass)infoClass switch
+            var parent = l.Version >= 2 && (l.Flags & LeaseFlags.ParentLeaseKeySet) != 0 ? LeaseKeys.Hex(l.ParentLeaseKey) : null;
+            lease = new LeaseRequest(LeaseKeys.Hex(l.LeaseKey), LeaseKeys.StateLetters((uint)l.LeaseState), l.Version, parent, l.Epoch);
+        }
+        DurableRequest? durable = null;
+        if (create.Find<DurableHandleRequestV2>() is { } v2)
+            durable = new DurableRequest(2, v2.Timeout, (v2.Flags & DurableHandleFlags.Persistent) != 0, v2.CreateGuid.ToString());
+        else if (create.Find<DurableHandleRequest>() != null)
+            durable = new DurableRequest(1);
+        var reconnect = create.Find<DurableHandleReconnect>() != null || create.Find<DurableHandleReconnectV2>() != null;
+        return new CreateRequestInfo(create.Name, (uint)create.DesiredAccess, (uint)create.FileAttributes, (uint)create.ShareAccess,
+            (uint)create.CreateDisposition, (uint)create.CreateOptions, (byte)create.RequestedOplockLevel, lease, durable, reconnect);
+    }
+
+    private static SetInfoRequestInfo DecodeSetInfo(SetInfoRequest request)
+    {
+        SetInfoDetail detail = new OtherSetInfo();
+        if (request.InfoType == InfoType.File)
+        {
+            var buffer = request.Buffer.Span;
+            detail = (FileInformationClass)request.FileInfoClass switch
             {
-                FileInformationClass.FileRenameInformation or FileInformationClass.FileRenameInformationEx =>
-                    new RenameSetInfo(buffer.Utf16(20, (int)buffer.U32(16)), (buffer.U8(0) & 1) != 0),
-                FileInformationClass.FileDispositionInformation => new DispositionSetInfo(buffer.U8(0) != 0),
-                FileInformationClass.FileDispositionInformationEx => new DispositionSetInfo((buffer.U32(0) & 1) != 0),
-                FileInformationClass.FileEndOfFileInformation => new EndOfFileSetInfo((long)buffer.U64(0)),
-                _ => new OtherSetInfo(),
+                // The Ex classes (MS-FSCC 2.4.11.2, 2.4.42.2) keep the layout with Flags where the booleans were.
+                FileInformationClass.FileDispositionInformationEx when buffer.Length >= 4 =>
+                    new DispositionSetInfo((BinaryPrimitives.ReadUInt32LittleEndian(buffer) & 1) != 0),
+                FileInformationClass.FileRenameInformationEx => DecodeRenameEx(buffer),
+                _ => request.GetFileInformation() switch
+                {
+                    FileRenameInformation rename => new RenameSetInfo(rename.FileName, rename.ReplaceIfExists),
+                    FileDispositionInformation disposition => new DispositionSetInfo(disposition.DeletePending),
+                    FileEndOfFileInformation eof => new EndOfFileSetInfo(eof.EndOfFile),
+                    _ => new OtherSetInfo(),
+                },
             };
         }
-        return new SetInfoRequestInfo(fileId, infoType, infoClass, detail);
+        return new SetInfoRequestInfo(request.FileId, (byte)request.InfoType, request.FileInfoClass, detail);
+    }
+
+    private static RenameSetInfo DecodeRenameEx(ReadOnlySpan<byte> buffer)
+    {
+        var r = new PartReader(buffer, "SET_INFO FileRenameInformationEx");
+        return new RenameSetInfo(r.Utf16(20, (int)r.U32(16)), (r.U32(0) & 1) != 0);
     }
 }

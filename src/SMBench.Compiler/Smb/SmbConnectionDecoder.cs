@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using SMBench.Compiler.Framing;
 using SMBench.Compiler.Mapping;
 using SMBench.Compiler.Tcp;
+using SMBench.Smb.Messages;
 using SMBench.Smb.Protocol;
 
 namespace SMBench.Compiler.Smb;
@@ -238,13 +238,18 @@ public sealed class SmbConnectionDecoder : IConnectionMessageHandler
     private void OnBreakNotification(ReadOnlySpan<byte> part)
     {
         _session.Breaks++;
-        if (part.Length < Smb2Header.Size + 24) return;
-        var body = part[Smb2Header.Size..];
         OpenHandle? handle = null;
-        if (BinaryPrimitives.ReadUInt16LittleEndian(body) == 44 && body.Length >= 24)
-            _state.Leases.TryGetValue(LeaseContext.Hex(body.Slice(8, 16)), out handle);
-        else
-            _state.Handles.TryGetValue(FileId.Parse(body[8..]), out handle);
+        try
+        {
+            if (OplockBreakClassifier.Classify(part) == OplockBreakKind.LeaseNotification)
+                _state.Leases.TryGetValue(LeaseKeys.Hex(LeaseBreakNotification.Parse(part).LeaseKey), out handle);
+            else
+                _state.Handles.TryGetValue(OplockBreakNotification.Parse(part).FileId, out handle);
+        }
+        catch (SmbProtocolException)
+        {
+            _session.Skips.Add("OPLOCK_BREAK: malformed break notification");
+        }
         if (handle != null) handle.BreakOutstanding = true;
     }
 

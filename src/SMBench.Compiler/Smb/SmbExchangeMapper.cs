@@ -55,8 +55,8 @@ public static partial class SmbExchangeMapper
             case OplockBreakAckInfo o when c.Handles.TryGetValue(o.FileId, out handle):
                 reply = new BreakResponse("ack", OplockName(o.OplockLevel));
                 break;
-            case LeaseBreakAckInfo l when c.Leases.TryGetValue(LeaseContext.Hex(l.LeaseKey.ToByteArray()), out handle):
-                reply = new BreakResponse("ack", LeaseContext.StateLetters(l.LeaseState));
+            case LeaseBreakAckInfo l when c.Leases.TryGetValue(LeaseKeys.Hex(l.LeaseKey), out handle):
+                reply = new BreakResponse("ack", LeaseKeys.StateLetters(l.LeaseState));
                 break;
         }
         s.BreakAcks++;
@@ -107,7 +107,7 @@ public static partial class SmbExchangeMapper
         var expected = x.Expected with
         {
             OplockLevel = OplockName(resp.OplockLevel),
-            LeaseState = resp.LeaseState is { } ls ? LeaseContext.StateLetters(ls) : null,
+            LeaseState = resp.LeaseState is { } ls ? LeaseKeys.StateLetters(ls) : null,
             CreateAction = CreateActionName(resp.CreateAction),
         };
         OpenHandle handle;
@@ -188,13 +188,13 @@ public static partial class SmbExchangeMapper
     {
         foreach (var l in req.Locks)
         {
-            if ((l.Flags & LockElement.Unlock) != 0)
+            if ((l.Flags & LockElementInfo.Unlock) != 0)
                 yield return new UnlockOp { Handle = handleRef, Offset = l.Offset, Length = l.Length, OpId = "", ClientId = o.ClientId, TimestampUs = o.Ts, Expected = o.Expected };
             else
                 yield return new LockOp
                 {
                     Handle = handleRef, Offset = l.Offset, Length = l.Length,
-                    Exclusive = (l.Flags & LockElement.Exclusive) != 0, FailImmediately = (l.Flags & LockElement.FailImmediately) != 0,
+                    Exclusive = (l.Flags & LockElementInfo.Exclusive) != 0, FailImmediately = (l.Flags & LockElementInfo.FailImmediately) != 0,
                     OpId = "", ClientId = o.ClientId, TimestampUs = o.Ts, Expected = o.Expected,
                 };
         }
