@@ -134,6 +134,9 @@ public static class CaptureCompiler
             TcpGaps = r.Gaps,
             TcpGapBytes = r.GapBytes,
             TcpRetransmits = r.RetransmittedSegments,
+            TcpPeakBufferedBytes = r.PeakBufferedBytes,
+            IpFragmentsIgnored = skips.GetValueOrDefault(FrameSkipReason.IpFragment),
+            MalformedFrames = skips.GetValueOrDefault(FrameSkipReason.Malformed),
             TimeSpan = frames == 0 ? null : new CompileReport.TimeSpanInfo(
                 DateTimeOffset.FromUnixTimeMilliseconds(firstTs / 1000).AddTicks(firstTs % 1000 * 10),
                 DateTimeOffset.FromUnixTimeMilliseconds(lastTs / 1000).AddTicks(lastTs % 1000 * 10),

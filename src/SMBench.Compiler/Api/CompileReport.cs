@@ -26,6 +26,9 @@ public sealed record CompileReport
     [JsonPropertyName("tcp_gaps")] public long TcpGaps { get; init; }
     [JsonPropertyName("tcp_gap_bytes")] public long TcpGapBytes { get; init; }
     [JsonPropertyName("tcp_retransmits")] public long TcpRetransmits { get; init; }
+    [JsonPropertyName("tcp_peak_buffered_bytes")] public long TcpPeakBufferedBytes { get; init; }
+    [JsonPropertyName("ip_fragments_ignored")] public long IpFragmentsIgnored { get; init; }
+    [JsonPropertyName("malformed_frames")] public long MalformedFrames { get; init; }
     [JsonPropertyName("breaks")] public long Breaks { get; init; }
     [JsonPropertyName("break_acks")] public long BreakAcks { get; init; }
     [JsonPropertyName("prestate_files")] public long PrestateFiles { get; init; }

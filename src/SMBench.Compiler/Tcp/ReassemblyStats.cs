@@ -10,4 +10,7 @@ public sealed class ReassemblyStats
     public long OutOfOrderSegments { get; set; }
     public long OutOfWindowSegments { get; set; }
     public long ForcedGaps { get; set; }
+
+    /// <summary>Most out-of-order bytes one direction held at any moment (bounded by the limits).</summary>
+    public long PeakBufferedBytes { get; set; }
 }

@@ -104,6 +104,7 @@ public sealed class TcpStreamReassembler
             _stats.ForcedGaps++;
             SkipToFirstPending(frame);
         }
+        if (_pendingBytes > _stats.PeakBufferedBytes) _stats.PeakBufferedBytes = _pendingBytes;
     }
 
     /// <summary>The other direction acknowledged <paramref name="ack"/>: every byte before it was really sent.</summary>
