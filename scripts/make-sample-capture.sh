@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Makes a small SMB2/3 capture for demos, tests and benchmarks: a throwaway smbd on 127.0.0.1 (private dir, free
+# port), tcpdump on lo, and smbclient doing a realistic mix (mkdir, put, get, ls, rename, delete, rmdir).
+#
+#   scripts/make-sample-capture.sh OUT.pcap [--files N] [--size BYTES] [--rounds R] [--protocol SMB3|SMB2] [--port P]
+#
+# Needs root (useradd, smbd with private users, capturing on lo) and samba, smbclient, tcpdump (apt). Keep --size
+# at or below 65536 when tshark is the oracle on a non-445 port (its NetBIOS path caps messages at 128 KiB).
+set -euo pipefail
+
+out=""; files=20; size=32768; rounds=1; protocol=SMB3; port=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --files) files="$2"; shift 2 ;;
+    --size) size="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --protocol) protocol="$2"; shift 2 ;;
+    --port) port="$2"; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) if [[ -z "$out" ]]; then out="$1"; shift; else echo "unexpected argument: $1" >&2; exit 2; fi ;;
+  esac
+done
+[[ -n "$out" ]] || { echo "usage: $0 OUT.pcap [--files N] [--size BYTES] [--rounds R] [--protocol SMB3|SMB2] [--port P]" >&2; exit 2; }
+[[ $(id -u) -eq 0 ]] || { echo "$0: needs root (smbd users and capturing on lo)" >&2; exit 3; }
+for tool in smbd smbclient smbpasswd tcpdump; do
+  command -v "$tool" >/dev/null || { echo "$0: $tool is missing (apt-get install samba smbclient tcpdump)" >&2; exit 3; }
+done
+
+if [[ -z "$port" ]]; then
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+fi
+R=$(mktemp -d /tmp/smbench-sample-XXXXXX)
+user=${SMBENCH_SAMPLE_USER:-smbsample}; pw='Sample-Passw0rd1'
+smbd_pid=""; dump_pid=""
+cleanup() {
+  [[ -n "$dump_pid" ]] && kill -INT "$dump_pid" 2>/dev/null && wait "$dump_pid" 2>/dev/null || true
+  [[ -n "$smbd_pid" ]] && kill "$smbd_pid" 2>/dev/null && wait "$smbd_pid" 2>/dev/null || true
+  rm -rf "$R"
+}
+trap cleanup EXIT
+
+mkdir -p "$R"/{private,lock,state,cache,pid,ncalrpc,winbindd,log,share,work}
+chmod 755 "$R"; chmod 777 "$R/share"
+cat >"$R/smb.conf" <<CONF
+[global]
+  workgroup = LAB
+  server role = standalone server
+  smb ports = $port
+  interfaces = 127.0.0.1
+  bind interfaces only = yes
+  private dir = $R/private
+  lock directory = $R/lock
+  state directory = $R/state
+  cache directory = $R/cache
+  pid directory = $R/pid
+  ncalrpc dir = $R/ncalrpc
+  winbindd socket directory = $R/winbindd
+  log file = $R/log/log.%m
+  passdb backend = tdbsam:$R/private/passdb.tdb
+  server min protocol = SMB2_02
+  kernel oplocks = no
+  kernel share modes = no
+  posix locking = no
+  smb2 leases = yes
+  load printers = no
+  printing = bsd
+  printcap name = /dev/null
+  disable spoolss = yes
+[share]
+  path = $R/share
+  read only = no
+  durable handles = yes
+CONF
+id "$user" >/dev/null 2>&1 || useradd -M -s /usr/sbin/nologin "$user"
+printf '%s\n%s\n' "$pw" "$pw" | smbpasswd -c "$R/smb.conf" -s -a "$user" >/dev/null
+
+setsid smbd -F --no-process-group --debug-stdout -s "$R/smb.conf" -d 0 </dev/null >"$R/smbd.out" 2>&1 &
+smbd_pid=$!
+for _ in $(seq 1 100); do (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.1; done
+
+tcpdump -i lo -U --immediate-mode -B 262144 -s 0 -Z root -w "$out" "tcp port $port" 2>"$R/tcpdump.err" &
+dump_pid=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$R/tcpdump.err" 2>/dev/null && break; sleep 0.1; done
+kill -0 "$dump_pid" 2>/dev/null || { echo "$0: tcpdump did not start: $(cat "$R/tcpdump.err")" >&2; dump_pid=""; exit 1; }
+
+# Deterministic file contents so two runs give comparable captures.
+for i in $(seq 1 "$files"); do
+  head -c "$size" </dev/zero | tr '\0' "$(printf "\\$(printf '%03o' $((65 + i % 26)))")" >"$R/work/f$i.dat"
+done
+cmds="mkdir data; cd data"
+for i in $(seq 1 "$files"); do cmds+="; put $R/work/f$i.dat f$i.dat"; done
+for r in $(seq 1 "$rounds"); do
+  cmds+="; ls"
+  for i in $(seq 1 "$files"); do cmds+="; get f$i.dat $R/work/g$i.dat"; done
+done
+cmds+="; rename f1.dat renamed.dat; del renamed.dat"
+for i in $(seq 2 "$files"); do cmds+="; del f$i.dat"; done
+cmds+="; cd ..; rmdir data"
+smbclient "//127.0.0.1/share" -p "$port" -U "$user%$pw" -m "$protocol" -c "$cmds" >"$R/smbclient.out" 2>&1 \
+  || { cat "$R/smbclient.out" >&2; exit 1; }
+
+sleep 0.3
+kill -INT "$dump_pid"; wait "$dump_pid" 2>/dev/null || true; dump_pid=""
+cat "$R/tcpdump.err" >&2
+echo "$out: $(stat -c %s "$out") bytes, server port $port (decode with: tshark -r $out -d tcp.port==$port,nbss -Y smb2)"

@@ -1,0 +1,32 @@
+namespace SMBench.Compiler;
+
+/// <summary>What an input file is, decided from its first bytes.</summary>
+public enum InputKind
+{
+    Pcap,
+    PcapNg,
+    Loadfile,
+    Unknown,
+}
+
+public static class InputSniffer
+{
+    public static InputKind Detect(string path)
+    {
+        Span<byte> head = stackalloc byte[512];
+        int n;
+        using (var f = File.OpenRead(path)) n = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..n];
+        if (n >= 4)
+        {
+            var magic = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(head);
+            if (magic is 0xA1B2C3D4 or 0xD4C3B2A1 or 0xA1B23C4D or 0x4D3CB2A1) return InputKind.Pcap;
+            if (magic == 0x0A0D0D0A) return InputKind.PcapNg;
+        }
+        // A loadfile is text: printable ASCII lines.
+        if (n == 0) return InputKind.Unknown;
+        foreach (var b in head)
+            if (b < 0x09 || (b > 0x0D && b < 0x20) || b == 0x7F) return InputKind.Unknown;
+        return InputKind.Loadfile;
+    }
+}

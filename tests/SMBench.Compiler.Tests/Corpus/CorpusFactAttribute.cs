@@ -1,0 +1,20 @@
+using Xunit;
+
+namespace SMBench.Compiler.Tests.Corpus;
+
+/// <summary>A theory over the shared capture corpus; skips with a message where ../shared is absent.</summary>
+public sealed class CorpusTheoryAttribute : TheoryAttribute
+{
+    public CorpusTheoryAttribute()
+    {
+        if (!Directory.Exists(TestPaths.CorpusDir)) Skip = $"shared capture corpus not found at {TestPaths.CorpusDir}";
+    }
+}
+
+public sealed class CorpusFactAttribute : FactAttribute
+{
+    public CorpusFactAttribute()
+    {
+        if (!Directory.Exists(TestPaths.CorpusDir)) Skip = $"shared capture corpus not found at {TestPaths.CorpusDir}";
+    }
+}
