@@ -207,4 +207,36 @@ public sealed class ActiveDirectoryProvisioningTests(SambaAdDcFixture fixture) :
         Assert.False(File.Exists(Path.Combine(_dir, "other.json")));
         await UserCleanup.CleanupAsync(Ldaps(), ManifestPath);
     }
+
+    [RequiresSambaAdDcFact]
+    public async Task Accounts_join_the_given_group_and_cleanup_leaves_the_group()
+    {
+        var suffix = _ou[12..18];
+        var group = $"CN=smbench-g{suffix},CN=Users,{SambaAdDc.BaseDn}";
+        using (var admin = LdapSession.Open(Ldaps()))
+            admin.Add(group, new("objectClass", "top", "group"), new("sAMAccountName", $"smbench-g{suffix}"));
+        try
+        {
+            var provisioner = new UserProvisioner(Ldaps(), new ActiveDirectoryDialect());
+
+            var result = await provisioner.ProvisionAsync(Options(2, "g") with { Groups = [group] });
+
+            using var admin = LdapSession.Open(Ldaps());
+            var members = admin.Search(group, "(objectClass=*)", System.DirectoryServices.Protocols.SearchScope.Base, "member")![0]
+                .Attributes["member"].GetValues(typeof(string)).Cast<string>().ToList();
+            Assert.Equal(result.Users.Select(u => u.Dn).Order(StringComparer.OrdinalIgnoreCase),
+                members.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+
+            await UserCleanup.CleanupAsync(Ldaps(), ManifestPath);
+
+            Assert.True(admin.Exists(group));
+            Assert.Null(admin.Search(group, "(objectClass=*)", System.DirectoryServices.Protocols.SearchScope.Base, "member")![0]
+                .Attributes["member"]);
+        }
+        finally
+        {
+            using var admin = LdapSession.Open(Ldaps());
+            admin.Delete(group);
+        }
+    }
 }
