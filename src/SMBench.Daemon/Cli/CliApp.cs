@@ -11,6 +11,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(CompileCommand.Create());
+        root.Subcommands.Add(ProvisionCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
