@@ -63,6 +63,13 @@ public class NtStatusTests
         Assert.All(names, n => Assert.StartsWith("STATUS_", n, StringComparison.Ordinal));
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.All(fields, s => Assert.Equal(s, NtStatus.Parse(s.ToString())));
+
+        // The table's spelling follows the field name (PascalCase → UPPER_SNAKE), so the two cannot drift apart.
+        foreach (var field in typeof(NtStatus).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Where(f => f.FieldType == typeof(NtStatus)))
+        {
+            var expected = "STATUS_" + string.Concat(field.Name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
+            Assert.Equal(expected.ToUpperInvariant(), ((NtStatus)field.GetValue(null)!).ToString());
+        }
         Assert.Equal("STATUS_SMB_NO_PREAUTH_INTEGRITY_HASH_OVERLAP", NtStatus.SmbNoPreauthIntegrityHashOverlap.ToString());
         Assert.Equal("STATUS_IO_REPARSE_TAG_NOT_HANDLED", NtStatus.IoReparseTagNotHandled.ToString());
     }
