@@ -37,6 +37,42 @@ public class CorpusDecodeTests
         Assert.Equal(tsharkNames, decoder.CreateNames.Where(n => n.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
+    [RequiresCorpusTheory]
+    [InlineData("smb2_100_small_files.pcap")]
+    [InlineData("smb_many_open_files_500.pcap")]
+    [InlineData("smb2.pcap")]
+    public void Mutated_real_messages_fail_only_with_protocol_exceptions(string file)
+    {
+        // Real traffic as seeds: every body byte layout a server or client actually produced, then corrupted.
+        var pdus = PcapSmb2Messages.Read(Path.Combine(Corpus.Corpus.PcapDirectory!, file));
+        var random = new Random(20261127);
+        var decoder = new CorpusDecoder();
+        var rejected = 0;
+        foreach (var pdu in pdus)
+        {
+            for (var round = 0; round < 8; round++)
+            {
+                var bytes = (byte[])pdu.Bytes.Clone();
+                if (bytes.Length <= Smb2Header.Size) continue;
+                for (var k = random.Next(1, 4); k > 0; k--)
+                {
+                    var at = random.Next(Smb2Header.Size, bytes.Length);
+                    bytes[at] = random.Next(3) switch { 0 => 0xFF, 1 => 0x00, _ => (byte)random.Next(256) };
+                }
+                if (random.Next(4) == 0) bytes = bytes[..random.Next(Smb2Header.Size, bytes.Length)];
+                try
+                {
+                    decoder.Decode(pdu with { Bytes = bytes });
+                }
+                catch (SmbProtocolException)
+                {
+                    rejected++;
+                }
+            }
+        }
+        Assert.True(rejected > 0);
+    }
+
     private static string Histogram(IEnumerable<(Smb2Command Command, bool Response)> headers) =>
         string.Join("; ", headers.GroupBy(h => h).OrderBy(g => g.Key.Command).ThenBy(g => g.Key.Response)
             .Select(g => $"{g.Key.Command}{(g.Key.Response ? "/resp" : "/req")}={g.Count()}"));

@@ -10,6 +10,16 @@ namespace SMBench.Smb.Messages.Fscc;
 /// </summary>
 public static class DirectoryInformation
 {
+    /// <summary>
+    /// True for the listing classes this library decodes. A capture can carry others (e.g. a newer Windows class):
+    /// check before <see cref="Enumerate"/> and count the rest as undecoded instead of catching an exception.
+    /// </summary>
+    public static bool IsSupported(FileInformationClass informationClass) => informationClass is
+        FileInformationClass.FileDirectoryInformation or FileInformationClass.FileFullDirectoryInformation or
+        FileInformationClass.FileIdFullDirectoryInformation or FileInformationClass.FileBothDirectoryInformation or
+        FileInformationClass.FileIdBothDirectoryInformation or FileInformationClass.FileNamesInformation or
+        FileInformationClass.FileIdExtdDirectoryInformation;
+
     /// <summary>Offset of FileName within an entry of this class, or throws for a class that is not a listing.</summary>
     public static int FileNameOffset(FileInformationClass informationClass) => informationClass switch
     {
