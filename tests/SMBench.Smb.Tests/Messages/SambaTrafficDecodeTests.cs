@@ -23,15 +23,17 @@ public class SambaTrafficDecodeTests
         var source = Path.Combine(server.Root, "source.txt");
         await File.WriteAllTextAsync(source, string.Concat(Enumerable.Repeat("payload line\n", 2000)));
 
-        using (var tcpdump = await StartTcpdumpAsync(capture, server.Port))
+        var tcpdump = await StartTcpdumpAsync(capture, server.Port);
+        try
         {
             var (code, output) = server.SmbClient(
                 $"mkdir dir1; cd dir1; put {source} file.txt; get file.txt {source}.back; ls; allinfo file.txt; " +
                 "rename file.txt renamed.txt; ls; rm renamed.txt; cd ..; rmdir dir1; ls");
             Assert.True(code == 0, output);
-            await Task.Delay(300); // let the last segments reach the capture
-            ExternalProcess.Run("kill", $"-INT {tcpdump.Id}");
-            await tcpdump.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await StopTcpdumpAsync(tcpdump);
         }
 
         var decoder = new CorpusDecoder();
@@ -66,17 +68,20 @@ public class SambaTrafficDecodeTests
             "smb2.durable-v2-open.reopen1", "smb2.lock.valid-request", "smb2.notify.valid-req", "smb2.dir.find",
             "smb2.rename.simple", "smb2.compound.related1", "smb2.ioctl.req_resume_key", "smb2.read.eof",
         ];
-        using (var tcpdump = await StartTcpdumpAsync(capture, server.Port))
+        var tcpdump = await StartTcpdumpAsync(capture, server.Port);
+        try
         {
             var (_, output) = ExternalProcess.Run("smbtorture",
                 $"//127.0.0.1/{server.ShareName} -p {server.Port} -U {server.UserName}%{server.Password} {string.Join(' ', tests)}",
                 timeoutMs: 240_000);
             // The torture verdicts are Samba's business; the traffic is what we need, so only insist it ran.
             Assert.Contains("success: breaking1", output, StringComparison.Ordinal);
-            await Task.Delay(300);
-            ExternalProcess.Run("kill", $"-INT {tcpdump.Id}");
-            await tcpdump.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            tcpdumpLog = TcpdumpLog(tcpdump);
+        }
+        finally
+        {
+            var pid = tcpdump.Id;
+            await StopTcpdumpAsync(tcpdump);
+            tcpdumpLog = TcpdumpLog(pid);
         }
 
         // smbtorture sends deliberately malformed requests (e.g. LOCK with a cut body): our parser may reject a
@@ -108,7 +113,26 @@ public class SambaTrafficDecodeTests
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, System.Text.StringBuilder> TcpdumpLogs = new();
 
-    private static string TcpdumpLog(Process p) => TcpdumpLogs.TryGetValue(p.Id, out var sb) ? sb.ToString() : "";
+    private static string TcpdumpLog(int pid) => TcpdumpLogs.TryGetValue(pid, out var sb) ? sb.ToString() : "";
+
+    /// <summary>Stops the capture we started (by its pid) whether or not the test body failed.</summary>
+    private static async Task StopTcpdumpAsync(Process tcpdump)
+    {
+        try
+        {
+            if (!tcpdump.HasExited)
+            {
+                await Task.Delay(300); // let the last segments reach the capture
+                ExternalProcess.Run("kill", $"-INT {tcpdump.Id}");
+                if (!tcpdump.WaitForExit(10_000)) tcpdump.Kill();
+            }
+            await tcpdump.WaitForExitAsync();
+        }
+        finally
+        {
+            tcpdump.Dispose();
+        }
+    }
 
     private static async Task<Process> StartTcpdumpAsync(string file, int port)
     {
