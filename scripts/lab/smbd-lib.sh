@@ -46,7 +46,7 @@ CONF
   id "$user" >/dev/null 2>&1 || useradd -M -s /usr/sbin/nologin "$user"
   printf '%s\n%s\n' "$pw" "$pw" | smbpasswd -c "$dir/smb.conf" -s -a "$user" >/dev/null
   # stdin must not be a pipe: a foreground smbd exits when its stdin closes.
-  setsid smbd -F --no-process-group --debug-stdout -s "$dir/smb.conf" -d 0 </dev/null >"$dir/smbd.out" 2>&1 &
+  _NO_WINBINDD=1 setsid smbd -F --no-process-group --debug-stdout -s "$dir/smb.conf" -d 0 </dev/null >"$dir/smbd.out" 2>&1 &
   LAB_SMBD_PID=$!
   for _ in $(seq 1 100); do (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return 0; sleep 0.1; done
   echo "smbd did not listen on 127.0.0.1:$port: $(cat "$dir/smbd.out")" >&2
