@@ -73,8 +73,8 @@ public static class OperationJson
             OpTypes.Ioctl => new IoctlOp
             {
                 OpId = opId, ClientId = clientId, TimestampUs = ts,
-                Handle = f.RequiredString("handle_ref"), CtlCode = (uint)f.RequiredLong("ctl_code"),
-                InputLength = (int)(f.OptionalLong("input_length") ?? 0), MaxOutputLength = (int)(f.OptionalLong("max_output_length") ?? 0),
+                Handle = f.RequiredString("handle_ref"), CtlCode = CtlCode(f),
+                InputLength = OptionalInt(f, "input_length"), MaxOutputLength = OptionalInt(f, "max_output_length"),
             },
             _ => throw f.Fail($"unknown operation type '{type}' (known: {string.Join(", ", OpTypes.All)})"),
         };
@@ -91,6 +91,16 @@ public static class OperationJson
         if (path == null && handle == null) throw f.Fail("stat needs 'path' or 'handle_ref'");
         return new StatOp { OpId = opId, ClientId = clientId, TimestampUs = ts, Path = path, Handle = handle };
     }
+
+    // The casts these replace wrapped silently: ctl_code 0x1_0000_0000 became 0, input_length 2^32 + 1 became 1.
+    private static uint CtlCode(JsonFields f)
+    {
+        var v = f.RequiredLong("ctl_code");
+        if (v is < 0 or > uint.MaxValue) throw f.Fail($"field 'ctl_code' is {v}, outside 0..0xFFFFFFFF");
+        return (uint)v;
+    }
+
+    private static int OptionalInt(JsonFields f, string name) => f.Has(name) ? f.RequiredInt(name) : 0;
 
     private static long NonNegative(JsonFields f, string name)
     {
