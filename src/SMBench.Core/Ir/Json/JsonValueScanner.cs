@@ -30,6 +30,9 @@ internal sealed class JsonValueScanner : IDisposable
 
     public long Line => _line;
 
+    /// <summary>Whether <see cref="ScanObject"/> met the array member it was asked to stream.</summary>
+    public bool SawArray { get; private set; }
+
     public void Dispose() => _stream.Dispose();
 
     /// <summary>
@@ -59,6 +62,7 @@ internal sealed class JsonValueScanner : IDisposable
             SkipWhitespace();
             if (key == arrayKey)
             {
+                SawArray = true;
                 foreach (var element in ScanArray(key, captureArrayElements)) yield return element;
                 continue;
             }
