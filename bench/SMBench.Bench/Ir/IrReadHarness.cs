@@ -14,7 +14,7 @@ namespace SMBench.Bench.Ir;
 public sealed class IrReadHarness : IBenchHarness
 {
     public string Name => "ir-read";
-    public string Description => "IR reader throughput and memory on a generated workload (--ops 1000000 --clients 100)";
+    public string Description => "IR reader/validator throughput and memory on a generated workload (--ops N --clients N --no-extensions --no-validate --keep --dir D)";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -27,7 +27,7 @@ public sealed class IrReadHarness : IBenchHarness
         var keep = args.Contains("--keep");
         try
         {
-            Console.WriteLine($"ir-read: {ops:N0} ops, {clients} clients, in {root}");
+            Console.WriteLine($"ir-read: {ops:N0} ops, {clients} clients, extensions on opens: {!args.Contains("--no-extensions")}, in {root}");
             Console.WriteLine($"{"phase",-12} {"form",-6} {"ops",12} {"seconds",8} {"ops/s",11} {"MB/s",7} {"file MB",8}");
             var files = new List<string>();
             foreach (var jsonLines in new[] { true, false })
@@ -38,7 +38,7 @@ public sealed class IrReadHarness : IBenchHarness
                 using (var writer = new WorkloadWriter(dir, jsonLines))
                 {
                     var blob = new BlobStore(dir).Put(IrBenchWorkload.Payload);
-                    foreach (var op in IrBenchWorkload.Generate(ops, clients, blob)) writer.Write(op);
+                    foreach (var op in IrBenchWorkload.Generate(ops, clients, blob, !args.Contains("--no-extensions"))) writer.Write(op);
                     file = writer.Complete(new WorkloadMetadata { Source = "ir-read benchmark" });
                 }
                 Row("write", jsonLines, ops, sw.Elapsed.TotalSeconds, new FileInfo(file).Length);
