@@ -56,7 +56,7 @@ internal sealed class JsonValueScanner : IDisposable
             var keyLine = _line;
             if (PeekByte() != '"') throw Error("expected a member name");
             CaptureValue();
-            var key = System.Text.Json.JsonSerializer.Deserialize<string>(_value.WrittenSpan) ?? "";
+            var key = MemberName();
             SkipWhitespace();
             Expect((byte)':', $"expected ':' after \"{key}\"");
             SkipWhitespace();
@@ -130,11 +130,24 @@ internal sealed class JsonValueScanner : IDisposable
             first = false;
             if (PeekByte() != '"') throw Error($"expected a member name in '{what}'");
             CaptureValue();
-            var key = System.Text.Json.JsonSerializer.Deserialize<string>(_value.WrittenSpan) ?? "";
+            var key = MemberName();
             SkipWhitespace();
             Expect((byte)':', $"expected ':' after \"{key}\"");
             SkipWhitespace();
             yield return key;
+        }
+    }
+
+    private string MemberName()
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<string>(_value.WrittenSpan) ?? "";
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            // A broken escape in a name must be a located workload error like any other bad JSON.
+            throw new WorkloadException(_file, _line, null, $"invalid JSON in a member name: {e.Message.Split(" Path:")[0]}", e);
         }
     }
 

@@ -80,7 +80,9 @@ public static class OperationJson
         };
 
         var smb = ReadInlineExtensions(f) ?? extensionsById?.Invoke(opId);
-        var expected = f.TryGet("expected", null, out var exp) ? ReadExpected(f.With(exp)) : null;
+        var expected = f.TryGet("expected", null, out var exp)
+            ? exp.ValueKind == JsonValueKind.Object ? ReadExpected(f.With(exp)) : throw f.Fail("field 'expected' must be an object")
+            : null;
         return op with { Smb = smb, Expected = expected, SourceLine = line };
     }
 
