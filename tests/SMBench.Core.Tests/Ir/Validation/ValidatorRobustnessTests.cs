@@ -66,15 +66,29 @@ public sealed class ValidatorRobustnessTests : IDisposable
         }
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Replacing_any_byte_with_json_punctuation_never_escapes_as_another_exception(bool jsonl)
+    // Every op type and every extension field, so mutations reach lease, durable, on_break and expected parsing.
+    private byte[] EveryTypeBytes(bool jsonl)
     {
-        var bytes = SeedBytes(jsonl);
+        var dir = _tmp.Combine(jsonl ? "every-jsonl" : "every-json");
+        using (var writer = new WorkloadWriter(dir, jsonl))
+        {
+            foreach (var op in SampleOps.EveryType()) writer.Write(op);
+            writer.Complete();
+        }
+        return File.ReadAllBytes(Path.Combine(dir, jsonl ? "workload.jsonl" : "workload.json"));
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    public void Replacing_any_byte_with_json_punctuation_never_escapes_as_another_exception(bool jsonl, bool everyType)
+    {
+        var bytes = everyType ? EveryTypeBytes(jsonl) : SeedBytes(jsonl);
         var replacements = "{}[]\",:0-ax \\\n"u8.ToArray();
         var rng = new Random(20261127);
-        for (var i = 0; i < 800; i++)
+        for (var i = 0; i < 600; i++)
         {
             var copy = (byte[])bytes.Clone();
             var at = rng.Next(copy.Length);
