@@ -138,7 +138,7 @@ public static class OperationJson
         {
             status = s.ValueKind == JsonValueKind.Number && s.TryGetUInt32(out var code)
                 ? Results.StatusText.FromCode(code)
-                : Results.StatusText.Normalize(s.ValueKind == JsonValueKind.String ? s.GetString() : null)
+                : Results.StatusText.Normalize(s.ValueKind is JsonValueKind.String or JsonValueKind.Number ? s.ToString() : null)
                   ?? throw f.Fail($"expected.status '{s.GetRawText()}' is neither STATUS_… nor a number");
         }
         return new ExpectedResult
