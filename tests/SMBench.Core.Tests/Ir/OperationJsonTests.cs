@@ -177,6 +177,7 @@ public sealed class OperationJsonTests
     [InlineData("\"0xC0000022\"", "STATUS_ACCESS_DENIED")]
     [InlineData("3221225506", "STATUS_ACCESS_DENIED")]
     [InlineData("\"3221225506\"", "STATUS_ACCESS_DENIED")]
+    [InlineData("-1073741790", "STATUS_ACCESS_DENIED")]
     [InlineData("\"0xC0DEC0DE\"", "0xC0DEC0DE")]
     [InlineData("\"STATUS_SOMETHING_NEW\"", "STATUS_SOMETHING_NEW")]
     public void Expected_status_is_normalised_from_any_spelling(string status, string expected)
