@@ -67,7 +67,7 @@ public sealed class WorkloadWriter : IDisposable
             Metadata = (metadata ?? new WorkloadMetadata()) with
             {
                 DurationSeconds = metadata?.DurationSeconds > 0 ? metadata.DurationSeconds : _lastTimestamp / 1e6,
-                ClientCount = _clientOrder.Count,
+                ClientCount = clients?.Count ?? _clientOrder.Count,
             },
             Clients = clients ?? _clientOrder.Select(c => new ClientInfo { ClientId = c, OperationCount = _opsPerClient[c] }).ToList(),
         };
