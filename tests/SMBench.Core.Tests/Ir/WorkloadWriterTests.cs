@@ -49,7 +49,7 @@ public sealed class WorkloadWriterTests : IDisposable
     }
 
     [Fact]
-    public void Large_json_workloads_are_written_compact_and_small_ones_indented()
+    public void Json_workloads_have_one_op_per_line_small_or_large()
     {
         void WriteN(string dir, int n)
         {
@@ -59,8 +59,14 @@ public sealed class WorkloadWriterTests : IDisposable
         }
         WriteN("small", 10);
         WriteN("large", 1500);
-        Assert.True(File.ReadAllLines(_tmp.Combine("small", "workload.json")).Length > 5);
-        Assert.Single(File.ReadAllLines(_tmp.Combine("large", "workload.json")));
-        Assert.Equal(1500, WorkloadReader.Open(_tmp.Combine("large")).ReadOperations().Count());
+        foreach (var (dir, n) in new[] { ("small", 10), ("large", 1500) })
+        {
+            var lines = File.ReadAllLines(_tmp.Combine(dir, "workload.json"));
+            Assert.Equal(n, lines.Count(l => l.TrimStart().StartsWith("{\"op_id\"", StringComparison.Ordinal)));
+            var ops = WorkloadReader.Open(_tmp.Combine(dir)).ReadOperations().ToList();
+            Assert.Equal(n, ops.Count);
+            Assert.Equal(n, ops.Select(o => o.SourceLine).Distinct().Count());
+            Assert.All(ops, o => Assert.StartsWith("{\"op_id\":\"" + o.OpId + "\"", lines[o.SourceLine - 1].TrimStart(), StringComparison.Ordinal));
+        }
     }
 }
