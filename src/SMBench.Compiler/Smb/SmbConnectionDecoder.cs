@@ -36,6 +36,11 @@ public sealed class SmbConnectionDecoder : IConnectionMessageHandler
             _counted = true;
             _session.SmbConnections++;
         }
+        if (message.Length < 4)
+        {
+            _session.Skips.Add("runt message (shorter than a protocol id)");
+            return;
+        }
         switch (message[0])
         {
             case 0xFD:
