@@ -46,8 +46,6 @@ public static class CaptureCompiler
         {
             throw new CompileFailedException(e.Message, e);
         }
-        if (options.SessionKeys.Count > 0)
-            throw new CompileFailedException("--session-key: decrypting SMB3 traffic is not supported by this version; encrypted connections are reported and skipped without it");
 
         Directory.CreateDirectory(options.OutputDirectory);
         using var writer = new WorkloadWriter(options.OutputDirectory, jsonLines: true);
@@ -122,6 +120,8 @@ public static class CaptureCompiler
             session.Warnings.Add($"{table.ConnectionsEvicted} idle connections closed early (connection table full)");
         if (session.EncryptedConnections > 0)
             session.Warnings.Add($"{session.EncryptedConnections} connection(s) carried encrypted SMB3 traffic; their operations are not in the workload");
+        if (options.SessionKeys.Count > 0)
+            session.Warnings.Add("--session-key was given, but this version does not decrypt SMB3 traffic: encrypted messages were counted and skipped");
         if (frames == 0) session.Warnings.Add("the capture holds no frames");
         else if (session.SmbConnections == 0) session.Warnings.Add("no SMB traffic found (try --port if the server listens on an unusual port)");
 
