@@ -23,6 +23,12 @@ public interface IClientSession : IAsyncDisposable
     ValueTask<OpOutcome> ExecuteAsync(IrOperation op, object? handle, CancellationToken cancellationToken);
 }
 
+/// <summary>A session that reconnects by itself after its connection dies; the count goes to the summary.</summary>
+public interface IReconnectingSession
+{
+    long Reconnects { get; }
+}
+
 /// <param name="Status">NTSTATUS text (see <c>StatusText</c>) or an SMBENCH_ failure kind.</param>
 /// <param name="Handle">What an open produced, handed back for ops on that handle_ref.</param>
 public readonly record struct OpOutcome(string Status, long Bytes = 0, object? Handle = null, string? Error = null);

@@ -25,6 +25,7 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
     private IClientSession? _session;
     private string? _loginError;
     private bool _stopping;
+    private long _reconnectsSeen;
 
     public ClientActor(string clientId, RunContext run, string? failedReason = null)
     {
@@ -38,9 +39,21 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
             Pump();
         });
         Receive<OpFinished>(OnFinished);
+        Receive<HoldHandles>(h =>
+        {
+            foreach (var entry in _handles.Matching(h.Handles)) entry.Held++;
+        });
+        Receive<ReleaseHandles>(r =>
+        {
+            foreach (var entry in _handles.Matching(r.Handles)) entry.Held = Math.Max(0, entry.Held - 1);
+            Pump();
+        });
         Receive<SessionOpened>(s =>
         {
             _session = s.Session;
+            // Breaks only happen where oplocks and leases are requested: full mode.
+            if (s.Session is IBreakSource breaks && _run.Mode == ReplayMode.Full)
+                Context.ActorOf(OplockActor.Props(breaks, _run), "oplock");
             Context.Parent.Tell(new ClientReady(_clientId, true, null));
             Pump();
         });
@@ -125,7 +138,7 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
             if (handleRef != null && head.Op is not OpenOp)
             {
                 var entry = _handles.Get(handleRef);
-                if (entry?.State == HandleTable.State.Opening) return;
+                if (entry is { State: HandleTable.State.Opening } or { Held: > 0 }) return;
                 if (entry is not { State: HandleTable.State.Open })
                 {
                     _queue.Dequeue();
@@ -192,6 +205,10 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
             }
         }
         Record(f.Pending, outcome, _run.Clock.NowUs);
+        if (_session is IReconnectingSession r && r.Reconnects != _reconnectsSeen)
+        {
+            for (; _reconnectsSeen < r.Reconnects; _reconnectsSeen++) _run.CountReconnect();
+        }
         Pump();
     }
 

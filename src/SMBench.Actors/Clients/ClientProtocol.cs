@@ -18,6 +18,12 @@ public static class ClientProtocol
     /// <summary>To the parent: the session is up (or why not).</summary>
     public sealed record ClientReady(string ClientId, bool Connected, string? Error);
 
+    /// <summary>From the OplockActor: a break concerns these handles; hold their ops until released.</summary>
+    public sealed record HoldHandles(IReadOnlyList<object> Handles);
+
+    /// <param name="Closed">The break was answered by closing the handles (the captured client did).</param>
+    public sealed record ReleaseHandles(IReadOnlyList<object> Handles, bool Closed);
+
     internal sealed record Connect;
     internal sealed record SessionOpened(IClientSession Session);
     internal sealed record SessionFailed(Exception Error);

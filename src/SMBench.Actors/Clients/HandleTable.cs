@@ -16,7 +16,13 @@ internal sealed class HandleTable
         public object? Handle;
         public string? FailReason;
         public int InFlight;
+        /// <summary>Breaks in progress on this handle: its ops wait while above zero.</summary>
+        public int Held;
     }
+
+    /// <summary>The entries whose live handle is one of <paramref name="handles"/> (by reference).</summary>
+    public IEnumerable<Entry> Matching(IReadOnlyList<object> handles) =>
+        _entries.Values.Where(e => e.Handle != null && handles.Any(h => ReferenceEquals(h, e.Handle)));
 
     public Entry? Get(string handleRef) => _entries.GetValueOrDefault(handleRef);
 

@@ -139,6 +139,15 @@ public sealed class ReplayCoordinator : ReceiveActor
 
     private RunSummary Snapshot()
     {
+        if (_run != null)
+            _live!.Update(b =>
+            {
+                b.BreaksReceived = _run.BreaksReceived;
+                b.BreaksAcked = _run.BreaksAcked;
+                b.BreaksExpected = _plan!.BreaksExpected;
+                b.Reconnects = _run.Reconnects;
+                b.MeanAckLatencyMs = _run.MeanAckLatencyMs;
+            });
         var summary = _live!.Snapshot(opsNotRun: _run?.NotIssuedCount ?? 0);
         return summary with { State = _state, Error = _error };
     }

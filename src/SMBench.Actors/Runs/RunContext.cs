@@ -45,6 +45,25 @@ public sealed class RunContext
     /// <summary>Counts a supervised restart of a client (for its reconnect backoff).</summary>
     public int CountRestart(string clientId) => _restarts.AddOrUpdate(clientId, 1, (_, n) => n + 1);
 
+    private long _breaksReceived, _breaksAcked, _ackTicksTotal;
+
+    public long BreaksReceived => Interlocked.Read(ref _breaksReceived);
+    public long BreaksAcked => Interlocked.Read(ref _breaksAcked);
+    /// <summary>Mean time from a break's arrival to its answer being sent, in ms.</summary>
+    public double MeanAckLatencyMs => BreaksAcked == 0 ? 0 : TimeSpan.FromTicks(Interlocked.Read(ref _ackTicksTotal) / BreaksAcked).TotalMilliseconds;
+
+    public void CountBreakReceived() => Interlocked.Increment(ref _breaksReceived);
+
+    public void CountBreakAcked(TimeSpan latency)
+    {
+        Interlocked.Increment(ref _breaksAcked);
+        Interlocked.Add(ref _ackTicksTotal, latency.Ticks);
+    }
+
+    private long _reconnects;
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+    public void CountReconnect() => Interlocked.Increment(ref _reconnects);
+
     private long _notIssued;
     /// <summary>Ops released to a client but dropped unissued because the run stopped.</summary>
     public long NotIssuedCount => Interlocked.Read(ref _notIssued);

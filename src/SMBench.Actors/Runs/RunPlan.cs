@@ -20,4 +20,6 @@ public sealed record RunPlan
     public TimeSpan StartLead { get; init; } = TimeSpan.FromMilliseconds(5);
     public RunSummary SummaryTemplate { get; init; } = new();
     public IResultObserver? Observer { get; init; }
+    /// <summary>Break answers the capture recorded (the IR's on_break entries), compared with breaks seen.</summary>
+    public long? BreaksExpected { get; init; }
 }

@@ -65,6 +65,7 @@ public sealed record BreakCounts
     public long Received { get; init; }
     public long Acked { get; init; }
     public long? Expected { get; init; }
+    public double MeanAckLatencyMs { get; init; }
 }
 
 public sealed record TypeCounts

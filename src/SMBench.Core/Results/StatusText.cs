@@ -10,7 +10,7 @@ public static class StatusText
 {
     public const string Success = "STATUS_SUCCESS";
 
-    private static readonly Dictionary<uint, string> Names = new()
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<uint, string> Names = new(new Dictionary<uint, string>
     {
         [0x00000000] = "STATUS_SUCCESS", [0x00000103] = "STATUS_PENDING",
         [0x0000010C] = "STATUS_NOTIFY_ENUM_DIR", [0x80000005] = "STATUS_BUFFER_OVERFLOW",
@@ -40,10 +40,23 @@ public static class StatusText
         [0xC000020C] = "STATUS_CONNECTION_DISCONNECTED", [0xC000023C] = "STATUS_NETWORK_UNREACHABLE",
         [0xC0000236] = "STATUS_CONNECTION_REFUSED", [0xC000020D] = "STATUS_CONNECTION_RESET",
         [0xC00000B0] = "STATUS_PIPE_DISCONNECTED",
-    };
+    });
 
-    private static readonly Dictionary<string, uint> Codes =
-        Names.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.OrdinalIgnoreCase);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, uint> Codes =
+        new(Names.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Adds names from a fuller table (the SMB library's), so every layer spells a status the same way and an
+    /// expectation written as hex matches a result written as a name.
+    /// </summary>
+    public static void Register(IEnumerable<KeyValuePair<uint, string>> names)
+    {
+        foreach (var (code, name) in names)
+        {
+            Names.TryAdd(code, name);
+            Codes.TryAdd(name, code);
+        }
+    }
 
     public static string FromCode(uint code) =>
         Names.TryGetValue(code, out var name) ? name : $"0x{code:X8}";

@@ -23,6 +23,7 @@ public sealed class SummaryBuilder
     public long BreaksAcked { get; set; }
     public long? BreaksExpected { get; set; }
     public long Reconnects { get; set; }
+    public double MeanAckLatencyMs { get; set; }
 
     public void Add(OpResult r)
     {
@@ -69,7 +70,10 @@ public sealed class SummaryBuilder
             StatusChecked = _checked,
             StatusMatched = _matched,
             StatusMatchRate = _checked == 0 ? null : Math.Round((double)_matched / _checked, 6),
-            Breaks = new BreakCounts { Received = BreaksReceived, Acked = BreaksAcked, Expected = BreaksExpected },
+            Breaks = new BreakCounts
+            {
+                Received = BreaksReceived, Acked = BreaksAcked, Expected = BreaksExpected, MeanAckLatencyMs = Math.Round(MeanAckLatencyMs, 4),
+            },
             Reconnects = Reconnects,
             ByType = new(_byType.ToDictionary(kv => kv.Key, kv => new TypeCounts
             {

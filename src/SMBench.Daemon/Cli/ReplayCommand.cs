@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SMBench.Actors.Backends;
 using SMBench.Actors.Backends.Local;
+using SMBench.Actors.Backends.Smb;
 using SMBench.Core.Blobs;
 using SMBench.Core.Ir;
 using SMBench.Streams.Runs;
@@ -14,8 +15,14 @@ internal static class ReplayCommand
     {
         var workload = new Argument<string>("workload") { Description = "Workload directory or workload.json/.jsonl" };
         var target = new Option<string?>("--target") { Description = "smb://host[:port]/share or file:///dir" };
-        var backend = new Option<string?>("--backend") { Description = "local | null (default: from --target; null without one)" };
-        backend.AcceptOnlyFromAmong("local", "null");
+        var backend = new Option<string?>("--backend") { Description = "smb | local | null (default: from --target; null without one)" };
+        backend.AcceptOnlyFromAmong("smb", "local", "null");
+        var user = new Option<string?>("--user") { Description = "smb: user for every client (DOMAIN\\user or user@realm)" };
+        var passwordEnv = new Option<string>("--password-env")
+        {
+            Description = "smb: environment variable holding --user's password", DefaultValueFactory = _ => CredentialOptions.DefaultPasswordEnv,
+        };
+        var credentials = new Option<string?>("--credentials") { Description = "smb: credentials file mapping client_id to users" };
         var mode = new Option<string>("--mode") { Description = "mvp | realistic | full", DefaultValueFactory = _ => "mvp" };
         mode.AcceptOnlyFromAmong("mvp", "realistic", "full");
         var timeScale = new Option<double>("--time-scale") { Description = "1 real time, 0.5 twice as fast, 0 as fast as possible", DefaultValueFactory = _ => 1.0 };
@@ -29,6 +36,7 @@ internal static class ReplayCommand
         var command = new Command("replay", "Replay a workload against a target, keeping the captured timing.")
         {
             workload, target, backend, mode, timeScale, root, results, json, maxInFlight, maxErrorRate, nullLatency, runId,
+            user, passwordEnv, credentials,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -36,7 +44,8 @@ internal static class ReplayCommand
                 parse.GetRequiredValue(workload), parse.GetValue(target), parse.GetValue(backend), parse.GetValue(mode)!,
                 parse.GetValue(timeScale), parse.GetValue(root), parse.GetValue(results), parse.GetValue(json),
                 parse.GetValue(maxInFlight), parse.GetValue(maxErrorRate), parse.GetValue(nullLatency),
-                parse.GetValue(runId) ?? ReplayRequest.NewRunId());
+                parse.GetValue(runId) ?? ReplayRequest.NewRunId(),
+                new CredentialOptions(parse.GetValue(user), parse.GetValue(passwordEnv)!, parse.GetValue(credentials)));
             return await ReplayExecution.RunAsync(options, ct);
         });
         return command;
@@ -44,7 +53,8 @@ internal static class ReplayCommand
 }
 
 internal sealed record ReplayCliOptions(string Workload, string? Target, string? Backend, string Mode, double TimeScale,
-    string? Root, string? Results, bool Json, int MaxInFlight, double MaxErrorRate, double NullLatencyMs, string RunId)
+    string? Root, string? Results, bool Json, int MaxInFlight, double MaxErrorRate, double NullLatencyMs, string RunId,
+    CredentialOptions Credentials)
 {
     public ReplayMode ParsedMode => Enum.Parse<ReplayMode>(Mode, ignoreCase: true);
 
@@ -63,8 +73,15 @@ internal sealed record ReplayCliOptions(string Workload, string? Target, string?
                 var dir = Root is "/" ? spec.LocalPath! : Path.Combine(spec.LocalPath!, SharePath.Normalize(Root ?? $"smbench/{RunId}"));
                 var reader = WorkloadReader.Open(Workload);
                 return (new LocalBackend(dir, new BlobStore(reader.Directory)), $"file://{dir}");
+            case "smb":
+                if (spec is not { Scheme: "smb" })
+                    throw new FormatException("the smb backend needs --target smb://host[:port]/share");
+                var root = Root is "/" ? "" : SharePath.Normalize(Root ?? $"smbench/{RunId}");
+                var smbTarget = new SmbTarget(spec.Host!, spec.Port, spec.Share!, root);
+                var workloadDir = WorkloadReader.Open(Workload).Directory;
+                return (new SmbBackend(smbTarget, Credentials.CreateResolver(), ParsedMode, new BlobStore(workloadDir)), smbTarget.ToString());
             default:
-                throw new FormatException($"backend '{kind}' is not available in this build (local, null)");
+                throw new FormatException($"unknown backend '{kind}' (smb, local, null)");
         }
     }
 }

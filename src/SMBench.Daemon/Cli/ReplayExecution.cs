@@ -49,7 +49,8 @@ internal static class ReplayExecution
             var failedShare = summary.OpsTotal == 0 ? 0 : (double)summary.OpsFailed / summary.OpsTotal;
             return failedShare > options.MaxErrorRate || summary.State == "failed" ? ExitCodes.RunFailures : ExitCodes.Ok;
         }
-        catch (Exception e) when (e is ReplayRefusedException or WorkloadException or FormatException)
+        catch (Exception e) when (e is ReplayRefusedException or WorkloadException or FormatException
+                                       or Core.Credentials.CredentialsException)
         {
             Console.Error.WriteLine($"smbench: {e.Message}");
             return ExitCodes.Usage;

@@ -91,6 +91,9 @@ public readonly partial record struct NtStatus(uint Value)
     /// <summary>The "STATUS_…" name when known, otherwise null.</summary>
     public string? Name => NtStatusNames.TryGetName(Value, out var name) ? name : null;
 
+    /// <summary>Every NTSTATUS this library names, code → "STATUS_…".</summary>
+    public static IEnumerable<KeyValuePair<uint, string>> KnownNames => NtStatusNames.All;
+
     public override string ToString() => Name ?? "0x" + Value.ToString("X8", CultureInfo.InvariantCulture);
 
     /// <summary>Parses "STATUS_XXX" (case-insensitive), "0x…" hex, or plain decimal.</summary>

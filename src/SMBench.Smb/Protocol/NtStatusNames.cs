@@ -39,6 +39,9 @@ internal static class NtStatusNames
 
     public static bool TryGetName(uint value, out string name) => ByValue.TryGetValue(value, out name!);
 
+    /// <summary>Every known code and its name (for layers that keep their own status text, e.g. results).</summary>
+    public static IEnumerable<KeyValuePair<uint, string>> All => ByValue;
+
     public static bool TryGetValue(string name, out uint value) => ByName.TryGetValue(name, out value);
 
     private static string ToUpperSnake(string pascal)

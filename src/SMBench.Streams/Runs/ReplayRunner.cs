@@ -66,6 +66,7 @@ public static class ReplayRunner
             Node = request.Node,
             SummaryTemplate = template,
             Observer = request.Observer,
+            BreaksExpected = request.Mode == ReplayMode.Full ? report.BreakAnswersRecorded : null,
         };
         var coordinator = system.ActorOf(ReplayCoordinator.Props(), $"run-{request.RunId}");
         var finished = coordinator.Ask<ReplayCoordinatorProtocol.RunFinished>(new ReplayCoordinatorProtocol.StartRun(plan),

@@ -20,7 +20,7 @@ public sealed class WorkloadValidator
         var clients = new Dictionary<string, ClientState>(StringComparer.Ordinal);
         var opIds = new HashSet<ulong>();
         var blobSizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        long total = 0, maxTs = 0, withSmb = 0, withExpected = 0;
+        long total = 0, maxTs = 0, withSmb = 0, withExpected = 0, breakAnswers = 0;
         WorkloadReader? reader = null;
         try
         {
@@ -34,6 +34,7 @@ public sealed class WorkloadValidator
                 maxTs = Math.Max(maxTs, op.TimestampUs);
                 if (op.Smb != null) withSmb++;
                 if (op.Expected?.Status != null) withExpected++;
+                breakAnswers += op.Smb?.OnBreak?.Count ?? 0;
                 void Fail(string reason)
                 {
                     if (errors.Count < MaxErrors) errors.Add(new WorkloadException(reader.FilePath, op.SourceLine, op.OpId, reason));
@@ -54,6 +55,7 @@ public sealed class WorkloadValidator
             ClientIds = reader?.Header.Clients.Count > 0 ? reader.Header.Clients.Select(c => c.ClientId).ToList() : clients.Keys.ToList(),
             OpsWithSmbExtensions = withSmb,
             OpsWithExpectedStatus = withExpected,
+            BreakAnswersRecorded = breakAnswers,
         };
     }
 
@@ -117,4 +119,6 @@ public sealed record ValidationReport(
     public IReadOnlyList<string> ClientIds { get; init; } = [];
     public long OpsWithSmbExtensions { get; init; }
     public long OpsWithExpectedStatus { get; init; }
+    /// <summary>How the captured clients answered breaks (on_break entries): the breaks a full replay should see.</summary>
+    public long BreakAnswersRecorded { get; init; }
 }

@@ -1,0 +1,130 @@
+using System.Net.Sockets;
+using SMBench.Core.Blobs;
+using SMBench.Core.Credentials;
+using SMBench.Core.Ir;
+using SMBench.Core.Results;
+using SMBench.Smb.Client;
+using SMBench.Smb.Protocol;
+
+namespace SMBench.Actors.Backends.Smb;
+
+/// <summary>
+/// Replays over our own SMB2/3 client: every simulated client gets its own TCP connection, ClientGuid, NTLM login
+/// (its credentials from <see cref="ICredentialSource"/>) and tree connect. All three fidelity modes.
+/// </summary>
+public sealed class SmbBackend : IReplayBackend
+{
+    private static readonly BackendCapabilities Caps = new(
+        new HashSet<ReplayMode> { ReplayMode.Mvp, ReplayMode.Realistic, ReplayMode.Full }, OpTypes.All.ToHashSet());
+
+    private readonly SmbTarget _target;
+    private readonly Func<string, Credential> _credentials;
+    private readonly SmbConnectionOptions _options;
+    private readonly SemaphoreSlim _rootOnce = new(1, 1);
+    private bool _rootReady;
+
+    static SmbBackend() => StatusText.Register(NtStatus.KnownNames);
+
+    public SmbBackend(SmbTarget target, Func<string, Credential> credentials, ReplayMode mode, BlobStore? blobs,
+        SmbConnectionOptions? options = null)
+    {
+        _target = target;
+        _credentials = credentials;
+        Mode = mode;
+        Blobs = blobs;
+        _options = options ?? new SmbConnectionOptions();
+    }
+
+    public string Name => "smb";
+    public BackendCapabilities Capabilities => Caps;
+    public SmbTarget Target => _target;
+    internal ReplayMode Mode { get; }
+    internal BlobStore? Blobs { get; }
+
+    public async Task<IClientSession> OpenClientAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var credential = _credentials(clientId);
+        var tree = await ConnectAsync(credential, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureRootAsync(tree, cancellationToken).ConfigureAwait(false);
+            return new SmbClientSession(this, tree, credential);
+        }
+        catch
+        {
+            await tree.Session.Connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Connection, login and tree connect; a refused login becomes <see cref="BackendLoginException"/>.</summary>
+    internal async Task<SmbTree> ConnectAsync(Credential credential, CancellationToken ct)
+    {
+        SmbConnection connection;
+        try
+        {
+            connection = await SmbConnection.ConnectAsync(_target.Host, _target.Port,
+                _options with { ClientGuid = Guid.NewGuid() }, ct).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            throw new IOException($"could not connect to {_target.Host}:{_target.Port}: {e.Message}", e);
+        }
+        try
+        {
+            SmbSession session;
+            try
+            {
+                session = await connection.LoginAsync(credential.UserName, credential.Domain, credential.Password, ct).ConfigureAwait(false);
+            }
+            catch (SmbStatusException e)
+            {
+                throw new BackendLoginException($"login as {credential.DisplayName} to {_target.Host}:{_target.Port} failed: {e.Status}", e);
+            }
+            try
+            {
+                return await session.TreeConnectAsync(_target.Share, ct).ConfigureAwait(false);
+            }
+            catch (SmbStatusException e) when (e.Status == NtStatus.BadNetworkName || e.Status == NtStatus.AccessDenied)
+            {
+                throw new BackendLoginException($"share '{_target.Share}' on {_target.Host}:{_target.Port}: {e.Status}", e);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Creates the run's root folder (each level) once, before the first client starts.</summary>
+    private async Task EnsureRootAsync(SmbTree tree, CancellationToken ct)
+    {
+        if (_rootReady || _target.Root.Length == 0) return;
+        await _rootOnce.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_rootReady) return;
+            await SmbPaths.EnsureDirectoryAsync(tree, _target.Root, ct).ConfigureAwait(false);
+            _rootReady = true;
+        }
+        finally
+        {
+            _rootOnce.Release();
+        }
+    }
+
+    internal string SmbPath(string irPath)
+    {
+        var normalized = SharePath.TryNormalize(irPath, out var error)
+            ?? throw new BackendRefusedException("STATUS_OBJECT_NAME_INVALID", error!);
+        var full = _target.Root.Length == 0 ? normalized : normalized.Length == 0 ? _target.Root : $"{_target.Root}/{normalized}";
+        return full.Replace('/', '\\');
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _rootOnce.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

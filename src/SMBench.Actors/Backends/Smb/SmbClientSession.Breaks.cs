@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using SMBench.Core.Ir;
+using SMBench.Smb.Protocol;
+using SMBench.Smb.Transport;
+
+namespace SMBench.Actors.Backends.Smb;
+
+internal sealed partial class SmbClientSession : IBreakSource
+{
+    private readonly Channel<BackendBreak> _breaks = Channel.CreateUnbounded<BackendBreak>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _breakPumpStop = new();
+
+    public ChannelReader<BackendBreak> Breaks => _breaks.Reader;
+
+    /// <summary>Moves break notifications from the current connection (it changes on reconnect) to <see cref="Breaks"/>.</summary>
+    private void StartBreakPump()
+    {
+        if (_backend.Mode != ReplayMode.Full) return;
+        _ = Task.Run(PumpBreaksAsync);
+    }
+
+    private async Task PumpBreaksAsync()
+    {
+        var ct = _breakPumpStop.Token;
+        while (!ct.IsCancellationRequested)
+        {
+            var connection = _tree.Connection;
+            try
+            {
+                await foreach (var notification in connection.Breaks.ReadAllAsync(ct).ConfigureAwait(false))
+                    if (Map(notification) is { } brk) _breaks.Writer.TryWrite(brk);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (ChannelClosedException)
+            {
+                // the connection died; a reconnect brings a new one
+            }
+            while (!ct.IsCancellationRequested && ReferenceEquals(connection, _tree.Connection))
+                await Task.Delay(50, ct).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
+        _breaks.Writer.TryComplete();
+    }
+
+    private BackendBreak? Map(BreakNotification n)
+    {
+        var now = Stopwatch.GetTimestamp();
+        SmbOpen[] opens;
+        lock (_opens) opens = [.. _opens];
+        if (n.Oplock is { } oplock)
+        {
+            var open = opens.FirstOrDefault(o => o.File.FileId.Persistent == oplock.FileId.Persistent);
+            if (open == null) return null;
+            // LEVEL_II → none needs no acknowledgment (MS-SMB2 §3.2.5.19.1).
+            var ackRequired = !(open.File.OplockLevel == OplockLevel.LevelII && oplock.OplockLevel == OplockLevel.None);
+            return new BackendBreak([open], "oplock", oplock.OplockLevel.ToString(), ackRequired, now, n);
+        }
+        if (n.Lease is { } lease)
+        {
+            var matching = opens.Where(o => o.LeaseKey == lease.LeaseKey).Cast<object>().ToList();
+            return new BackendBreak(matching, "lease", SmbCreateBuilder.Letters(lease.NewLeaseState), lease.AckRequired, now, n);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Answers a break the way the captured client did for that open (its next recorded answer: ack to a level, or
+    /// close), else acks to the level the server offered. Returns what was done.
+    /// </summary>
+    public async Task<BreakAnswer> RespondAsync(BackendBreak brk, CancellationToken ct)
+    {
+        var opens = brk.Handles.OfType<SmbOpen>().ToList();
+        var captured = opens.Select(o => o.NextCapturedAnswer()).FirstOrDefault(a => a != null);
+        if (captured?.Action == "close")
+        {
+            foreach (var open in opens)
+            {
+                open.ClosedByBreak = true;
+                await open.File.CloseAsync(cancellationToken: ct).ConfigureAwait(false);
+            }
+            return new BreakAnswer(true, "close");
+        }
+        if (!brk.AckRequired) return new BreakAnswer(false, "none needed");
+        var n = (BreakNotification)brk.Notification;
+        if (n.Oplock is { } oplock)
+        {
+            var level = captured?.Level is { } l ? ParseOplock(l, oplock.OplockLevel) : oplock.OplockLevel;
+            await opens[0].File.AcknowledgeOplockBreakAsync(level, ct).ConfigureAwait(false);
+            return new BreakAnswer(true, $"ack {level}");
+        }
+        var lease = n.Lease!.Value;
+        var state = captured?.Level is { } letters
+            ? SmbCreateBuilder.ParseLease(letters) & lease.NewLeaseState
+            : lease.NewLeaseState;
+        await _tree.AcknowledgeLeaseBreakAsync(lease.LeaseKey, state, ct).ConfigureAwait(false);
+        return new BreakAnswer(true, $"ack {SmbCreateBuilder.Letters(state)}");
+    }
+
+    private static OplockLevel ParseOplock(string text, OplockLevel offered)
+    {
+        var level = text.ToLowerInvariant() switch
+        {
+            "level_ii" or "ii" or "levelii" => OplockLevel.LevelII,
+            _ => OplockLevel.None,
+        };
+        return level > offered ? offered : level; // never ack above what was offered
+    }
+}
