@@ -49,7 +49,10 @@ public static class CaptureCompiler
 
         Directory.CreateDirectory(options.OutputDirectory);
         using var writer = new WorkloadWriter(options.OutputDirectory, jsonLines: true);
-        var session = new CompileSession(options, writer, anonymizer);
+        var session = new CompileSession(options, writer, anonymizer)
+        {
+            SessionKeys = options.SessionKeys.Count > 0 ? Smb.Decryption.SessionKeyTable.Parse(options.SessionKeys) : null,
+        };
         CompileReport partial;
         if (kind == InputKind.Loadfile)
         {
@@ -118,10 +121,8 @@ public static class CaptureCompiler
             session.Warnings.Add($"{skips[FrameSkipReason.UnsupportedLinkLayer]} frames of an unsupported link layer ignored");
         if (table.ConnectionsEvicted > 0)
             session.Warnings.Add($"{table.ConnectionsEvicted} idle connections closed early (connection table full)");
-        if (session.EncryptedConnections > 0)
-            session.Warnings.Add($"{session.EncryptedConnections} connection(s) carried encrypted SMB3 traffic; their operations are not in the workload");
-        if (options.SessionKeys.Count > 0)
-            session.Warnings.Add("--session-key was given, but this version does not decrypt SMB3 traffic: encrypted messages were counted and skipped");
+        if (session.EncryptedConnections > session.DecryptedConnections)
+            session.Warnings.Add($"{session.EncryptedConnections - session.DecryptedConnections} connection(s) carried encrypted SMB3 traffic that could not be decrypted (give --session-key SESSIONID:HEXKEY); those operations are not in the workload");
         if (frames == 0) session.Warnings.Add("the capture holds no frames");
         else if (session.SmbConnections == 0) session.Warnings.Add("no SMB traffic found (try --port if the server listens on an unusual port)");
 
@@ -182,6 +183,8 @@ public static class CaptureCompiler
             RequestsByCommand = new SortedDictionary<string, long>(session.RequestsByCommand.ToDictionary(), StringComparer.Ordinal),
             ResponsesByCommand = new SortedDictionary<string, long>(session.ResponsesByCommand.ToDictionary(), StringComparer.Ordinal),
             EncryptedConnections = session.EncryptedConnections,
+            DecryptedConnections = session.DecryptedConnections,
+            DecryptedMessages = session.DecryptedMessages,
             Breaks = session.Breaks,
             BreakAcks = session.BreakAcks,
             PrestateFiles = session.Prestate.FileCount,

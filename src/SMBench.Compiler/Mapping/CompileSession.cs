@@ -47,6 +47,11 @@ public sealed class CompileSession
     public long Sessions { get; set; }
     public long SmbConnections { get; set; }
     public long EncryptedConnections { get; set; }
+    public long DecryptedConnections { get; set; }
+    public long DecryptedMessages { get; set; }
+
+    /// <summary>Keys from --session-key; null when none were given.</summary>
+    public Smb.Decryption.SessionKeyTable? SessionKeys { get; init; }
     public long Breaks { get; set; }
     public long BreakAcks { get; set; }
     public long OperationsWritten => _nextOp;

@@ -19,13 +19,16 @@ public sealed class SmbConnectionDecoder : IConnectionMessageHandler
     private readonly Dictionary<ulong, PendingRequest> _pending = [];
     private readonly Queue<ulong> _pendingOrder = new();
     private readonly HashSet<ulong> _unpaired = [];
+    private readonly Decryption.ConnectionDecryptor? _decryptor;
     private bool _counted;
     private bool _encrypted;
+    private bool _decrypted;
 
     public SmbConnectionDecoder(long connectionId, CompileSession session)
     {
         _session = session;
         _state = new ConnectionState(connectionId, session.Smb);
+        if (session.SessionKeys is { Count: > 0 } keys) _decryptor = new Decryption.ConnectionDecryptor(keys);
     }
 
     public void OnMessage(TcpEndpoint source, TcpEndpoint destination, ReadOnlySpan<byte> message, long timestampUs, long frame)
@@ -49,8 +52,21 @@ public sealed class SmbConnectionDecoder : IConnectionMessageHandler
                     _encrypted = true;
                     _session.EncryptedConnections++;
                 }
-                _session.Skips.Add("encrypted message (SMB3 transform, no session key)");
-                return;
+                string? reason = "encrypted message (SMB3 transform, no session key)";
+                var plaintext = _decryptor?.TryDecrypt(message, _state.Client == null || source == _state.Client, out reason);
+                if (plaintext == null || plaintext.Length < 4 || plaintext[0] != 0xFE)
+                {
+                    _session.Skips.Add(plaintext == null ? reason! : "decrypted message that is not SMB2");
+                    return;
+                }
+                if (!_decrypted)
+                {
+                    _decrypted = true;
+                    _session.DecryptedConnections++;
+                }
+                _session.DecryptedMessages++;
+                message = plaintext;
+                break;
             case 0xFC:
                 _session.Skips.Add("compressed message (SMB 3.1.1 compression transform)");
                 return;
@@ -67,6 +83,7 @@ public sealed class SmbConnectionDecoder : IConnectionMessageHandler
             foreach (var part in Smb2Compound.Enumerate(message))
             {
                 var header = Smb2Header.Parse(part);
+                if (_decryptor != null && header.Command is Smb2Command.Negotiate or Smb2Command.SessionSetup) _decryptor.Observe(header, part);
                 if (header.IsResponse) OnResponse(header, part, timestampUs, frame);
                 else OnRequest(header, part, source, timestampUs, frame, header.IsRelated ? previous : null);
                 previous = header.MessageId;
@@ -87,6 +104,7 @@ public sealed class SmbConnectionDecoder : IConnectionMessageHandler
 
     public void OnClosed(long frame)
     {
+        _decryptor?.Dispose();
         foreach (var p in _pending.Values)
         {
             if (p.Slot == null) continue;
