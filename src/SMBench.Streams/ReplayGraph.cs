@@ -31,7 +31,7 @@ public sealed class ReplayGraph(IMaterializer materializer, Func<IEnumerable<Sch
             .SelectAsync(1, dispatcher.DispatchAsync)
             .ToMaterialized(Sink.Ignore<int>(), Keep.Both)
             .Run(materializer);
-        var written = ResultsSink.Run(results, journal, live, materializer);
+        var written = ResultsSink.Run(results, journal, live, materializer, run.Gate.Release);
         return new PipelineRun(control.Primed, control.Begin, timeline, written, () => killSwitch.Shutdown(), () => dispatcher.Released);
     }
 }

@@ -75,6 +75,8 @@ public sealed class SambaServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // Without this a standalone smbd asks a running AD DC's winbindd for id mappings and fails every login.
+        psi.Environment["_NO_WINBINDD"] = "1";
         _process = Process.Start(psi) ?? throw new InvalidOperationException("could not start smbd");
         var log = new System.Text.StringBuilder();
         _process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };

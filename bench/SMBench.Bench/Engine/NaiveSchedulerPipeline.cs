@@ -34,7 +34,7 @@ internal sealed class NaiveSchedulerPipeline(ActorSystem system, string workload
                 Interlocked.Increment(ref released);
             }
         });
-        var written = ResultsSink.Run(results, journal, live, system.Materializer());
+        var written = ResultsSink.Run(results, journal, live, system.Materializer(), run.Gate.Release);
         return new PipelineRun(Task.CompletedTask, () => begin.TrySetResult(), timeline, written, cancelled.Cancel,
             () => Interlocked.Read(ref released));
     }

@@ -234,7 +234,7 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
             Bytes = outcome.Bytes,
             Error = outcome.Error,
             ExpectedStatus = _run.Mode == ReplayMode.Mvp ? null : op.Expected?.Status,
-            Path = op.Paths.FirstOrDefault(),
+            Path = op.PrimaryPath,
             Node = _run.Node,
         });
     }

@@ -74,10 +74,6 @@ public sealed class RunContext
         Gate.Release();
     }
 
-    /// <summary>Reports a finished op: one journal record, one gate slot back.</summary>
-    public void Complete(OpResult result)
-    {
-        Results.TryWrite(result);
-        Gate.Release();
-    }
+    /// <summary>Reports a finished op: one journal record; its gate slot comes back once the record is journaled.</summary>
+    public void Complete(OpResult result) => Results.TryWrite(result);
 }

@@ -23,6 +23,9 @@ public abstract record IrOperation
 
     /// <summary>Share-relative paths this op names (for confinement checks and pre-state).</summary>
     public virtual IEnumerable<string> Paths => [];
+
+    /// <summary>The path results are filed under (the first of <see cref="Paths"/>); no allocation.</summary>
+    public virtual string? PrimaryPath => null;
 }
 
 public enum OpenMode

@@ -13,6 +13,7 @@ public sealed record OpenOp : IrOperation
     public override string Type => OpTypes.Open;
     public override string? HandleRef => Handle;
     public override IEnumerable<string> Paths => [Path];
+    public override string? PrimaryPath => Path;
 }
 
 public sealed record ReadOp : IrOperation
@@ -49,6 +50,7 @@ public sealed record RenameOp : IrOperation
     public bool ReplaceIfExists { get; init; }
     public override string Type => OpTypes.Rename;
     public override IEnumerable<string> Paths => [SourcePath, DestPath];
+    public override string? PrimaryPath => SourcePath;
 }
 
 public sealed record DeleteOp : IrOperation
@@ -56,6 +58,7 @@ public sealed record DeleteOp : IrOperation
     public required string Path { get; init; }
     public override string Type => OpTypes.Delete;
     public override IEnumerable<string> Paths => [Path];
+    public override string? PrimaryPath => Path;
 }
 
 public sealed record MkdirOp : IrOperation
@@ -63,6 +66,7 @@ public sealed record MkdirOp : IrOperation
     public required string Path { get; init; }
     public override string Type => OpTypes.Mkdir;
     public override IEnumerable<string> Paths => [Path];
+    public override string? PrimaryPath => Path;
 }
 
 public sealed record RmdirOp : IrOperation
@@ -70,6 +74,7 @@ public sealed record RmdirOp : IrOperation
     public required string Path { get; init; }
     public override string Type => OpTypes.Rmdir;
     public override IEnumerable<string> Paths => [Path];
+    public override string? PrimaryPath => Path;
 }
 
 /// <summary>Directory listing (QUERY_DIRECTORY until NO_MORE_FILES).</summary>
@@ -79,6 +84,7 @@ public sealed record ListOp : IrOperation
     public string Pattern { get; init; } = "*";
     public override string Type => OpTypes.List;
     public override IEnumerable<string> Paths => [Path];
+    public override string? PrimaryPath => Path;
 }
 
 /// <summary>Attributes of a path (open-query-close) or of an open handle (QUERY_INFO).</summary>
@@ -89,6 +95,7 @@ public sealed record StatOp : IrOperation
     public override string Type => OpTypes.Stat;
     public override string? HandleRef => Handle;
     public override IEnumerable<string> Paths => Path == null ? [] : [Path];
+    public override string? PrimaryPath => Path;
 }
 
 /// <summary>Sets the end of file of an open handle (SET_INFO FileEndOfFileInformation).</summary>

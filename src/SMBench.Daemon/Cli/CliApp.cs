@@ -10,6 +10,8 @@ public static class CliApp
         var root = new RootCommand("SMBench: capture SMB2/SMB3 workloads and replay them against a lab server.");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(CompileCommand.Create());
+        root.Subcommands.Add(ProvisionCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

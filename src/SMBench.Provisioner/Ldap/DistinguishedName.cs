@@ -47,12 +47,14 @@ public static class DistinguishedName
         return (rdn[..eq].Trim(), Unescape(rdn[(eq + 1)..].Trim()));
     }
 
-    /// <summary>The trailing DC= components (the naming context a DN lives in), or the DN itself when it has none.</summary>
+    /// <summary>
+    /// The naming context a DN lives in: its trailing DC= components, or its last RDN for suffixes such as o=example.
+    /// </summary>
     public static string DomainRoot(string dn)
     {
         var parts = Split(dn);
         var dcs = parts.SkipWhile(p => !p.StartsWith("dc=", StringComparison.OrdinalIgnoreCase)).ToList();
-        return dcs.Count == 0 ? dn : string.Join(',', dcs);
+        return dcs.Count == 0 ? parts[^1] : string.Join(',', dcs);
     }
 
     /// <summary>"lab.test" from "...,DC=lab,DC=test"; null when the DN has no DC components.</summary>

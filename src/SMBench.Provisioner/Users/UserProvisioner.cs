@@ -34,15 +34,17 @@ public sealed class UserProvisioner
         var input = options.CredentialsInput == null ? null : CredentialsFile.Load(options.CredentialsInput, options.Environment);
         var users = UserPlanner.Desired(options, input, _dialect);
 
-        List<string> missingOus;
-        using (var session = LdapSession.Open(_target))
+        // S.DS.P calls are synchronous; keep them off the caller's thread.
+        var missingOus = await Task.Run(() =>
         {
-            missingOus = UserPlanner.MissingContainers(session, options.BaseDn);
+            using var session = LdapSession.Open(_target);
+            var missing = UserPlanner.MissingContainers(session, options.BaseDn);
             UserPlanner.ClassifyExisting(session, _dialect, users, options);
             foreach (var group in options.Groups)
                 if (!session.Exists(group))
                     throw new ProvisioningException(LdapFailure.MissingParent, $"group '{group}' does not exist");
-        }
+            return missing;
+        }, cancellationToken).ConfigureAwait(false);
         if (options.DryRun) return Result(users, missingOus, true, stopwatch);
 
         foreach (var user in users.Where(u => u.Password == null))

@@ -29,6 +29,10 @@ public readonly ref struct ErrorResponse : ISmb2Message
 
     public int BodyLength => FixedLength + Math.Max(ErrorData.Length, 1);
 
+    /// <summary>The 3.1.1 error contexts in ErrorData (empty when ErrorContextCount is 0).</summary>
+    public IReadOnlyList<ErrorContext> Contexts() =>
+        ErrorContextCount == 0 ? [] : ErrorContext.ParseList(ErrorData, ErrorContextCount);
+
     public static ErrorResponse Parse(ReadOnlySpan<byte> message)
     {
         var body = SmbWire.Body(message, StructureSize, "ERROR response");

@@ -7,11 +7,14 @@ namespace SMBench.Streams.Results;
 
 /// <summary>
 /// The results end of the graph: op results from every client, grouped (up to 4,096 or 5 ms), appended to the
-/// journal and flushed per group, then folded into the live summary.
+/// journal and flushed per group, then folded into the live summary. An op leaves the in-flight count only here,
+/// once journaled, which costs one gate update per group instead of one per op.
 /// </summary>
 public static class ResultsSink
 {
-    public static Task Run(ChannelReader<OpResult> results, ResultsJournal journal, LiveSummary live, IMaterializer materializer)
+    /// <param name="journaled">Called with each group's size once it is on disk (gives the in-flight slots back).</param>
+    public static Task Run(ChannelReader<OpResult> results, ResultsJournal journal, LiveSummary live, IMaterializer materializer,
+        Action<int> journaled)
         => ChannelSource.FromReader(results)
             .GroupedWithin(4096, TimeSpan.FromMilliseconds(5))
             .RunForeach(batch =>
@@ -20,5 +23,6 @@ public static class ResultsSink
                 foreach (var r in list) journal.Append(r);
                 journal.Flush();
                 live.AddRange(list);
+                journaled(list.Count);
             }, materializer);
 }

@@ -39,7 +39,7 @@ public sealed class ActiveDirectoryProvisioningTests(SambaAdDcFixture fixture) :
     };
 
     [RequiresSambaAdDcFact]
-    public async Task Provisions_50_users_over_ldaps_each_logs_in_rerun_is_idempotent_and_cleanup_removes_them()
+    public async Task Provisions_50_users_over_ldaps_each_binds_and_writes_over_smb_rerun_is_idempotent_and_cleanup_removes_them()
     {
         var provisioner = new UserProvisioner(Ldaps(), new ActiveDirectoryDialect());
         var progress = new List<ProvisionProgress>();
@@ -65,11 +65,13 @@ public sealed class ActiveDirectoryProvisioningTests(SambaAdDcFixture fixture) :
             Assert.True(File.Exists(Path.Combine(fixture.Dc.DataPath, $"{credential.UserName}.txt")));
         }
 
-        // ... and with our own SMB client (signing is mandatory on a DC).
-        var smbUser = creds["client_003"];
-        await using (var writer = await SmbShareWriter.ConnectAsync("127.0.0.1", fixture.Dc!.SmbPort, SambaAdDc.ShareName, smbUser))
-            Assert.Equal(EnsureOutcome.Created, await writer.EnsureFileAsync($"{smbUser.UserName}.bin", 100_000, ContentKind.Synthetic));
-        Assert.Equal(100_000, new FileInfo(Path.Combine(fixture.Dc.DataPath, $"{smbUser.UserName}.bin")).Length);
+        // ... and every one of them with our own SMB client (signing is mandatory on a DC).
+        foreach (var smbUser in creds.Values)
+        {
+            await using (var writer = await SmbShareWriter.ConnectAsync("127.0.0.1", fixture.Dc!.SmbPort, SambaAdDc.ShareName, smbUser))
+                Assert.Equal(EnsureOutcome.Created, await writer.EnsureFileAsync($"{smbUser.UserName}.bin", 10_000, ContentKind.Synthetic));
+            Assert.Equal(10_000, new FileInfo(Path.Combine(fixture.Dc.DataPath, $"{smbUser.UserName}.bin")).Length);
+        }
 
         var again = await provisioner.ProvisionAsync(options);
 
@@ -206,5 +208,37 @@ public sealed class ActiveDirectoryProvisioningTests(SambaAdDcFixture fixture) :
         Assert.Equal(LdapFailure.InsufficientRights, e.Failure);
         Assert.False(File.Exists(Path.Combine(_dir, "other.json")));
         await UserCleanup.CleanupAsync(Ldaps(), ManifestPath);
+    }
+
+    [RequiresSambaAdDcFact]
+    public async Task Accounts_join_the_given_group_and_cleanup_leaves_the_group()
+    {
+        var suffix = _ou[12..18];
+        var group = $"CN=smbench-g{suffix},CN=Users,{SambaAdDc.BaseDn}";
+        using (var admin = LdapSession.Open(Ldaps()))
+            admin.Add(group, new("objectClass", "top", "group"), new("sAMAccountName", $"smbench-g{suffix}"));
+        try
+        {
+            var provisioner = new UserProvisioner(Ldaps(), new ActiveDirectoryDialect());
+
+            var result = await provisioner.ProvisionAsync(Options(2, "g") with { Groups = [group] });
+
+            using var admin = LdapSession.Open(Ldaps());
+            var members = admin.Search(group, "(objectClass=*)", System.DirectoryServices.Protocols.SearchScope.Base, "member")![0]
+                .Attributes["member"].GetValues(typeof(string)).Cast<string>().ToList();
+            Assert.Equal(result.Users.Select(u => u.Dn).Order(StringComparer.OrdinalIgnoreCase),
+                members.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+
+            await UserCleanup.CleanupAsync(Ldaps(), ManifestPath);
+
+            Assert.True(admin.Exists(group));
+            Assert.Null(admin.Search(group, "(objectClass=*)", System.DirectoryServices.Protocols.SearchScope.Base, "member")![0]
+                .Attributes["member"]);
+        }
+        finally
+        {
+            using var admin = LdapSession.Open(Ldaps());
+            admin.Delete(group);
+        }
     }
 }

@@ -20,6 +20,7 @@ public sealed class DistinguishedNameTests
         Assert.Equal("DC=lab,DC=test", DistinguishedName.DomainRoot(dn));
         Assert.Equal("lab.test", DistinguishedName.DnsDomain(dn));
         Assert.Null(DistinguishedName.Parent("DC=test"));
+        Assert.Equal("o=example", DistinguishedName.DomainRoot("ou=people,o=example"));
     }
 
     [Fact]

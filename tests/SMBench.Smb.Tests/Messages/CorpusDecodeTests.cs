@@ -21,11 +21,23 @@ public class CorpusDecodeTests
     [InlineData("smb_v2_only_non_zero_reserved1.pcap", 6)]
     [InlineData("smb311.pcap", 0)]
     [InlineData("smb3.pcap", 0)]
+    [InlineData("smb2-zero-byte-error-ioctl.pcapng", 0)]
+    [InlineData("smb3_negotiate_context.pcap", 0)]
+    [InlineData("SMBGhost.pcap", 0)]
+    [InlineData("fragment-state-exhaustion.pcap", 0)]
     public void Capture_decodes_and_agrees_with_tshark(string file, int minDirectoryEntries)
     {
         var path = Path.Combine(Corpus.Corpus.PcapDirectory!, file);
+        var (pcap, temporary) = Corpus.Corpus.AsPcap(path);
         var decoder = new CorpusDecoder();
-        foreach (var pdu in PcapSmb2Messages.Read(path)) decoder.Decode(pdu);
+        try
+        {
+            foreach (var pdu in PcapSmb2Messages.Read(pcap)) decoder.Decode(pdu);
+        }
+        finally
+        {
+            if (temporary) File.Delete(pcap);
+        }
 
         var expected = TsharkHeaders(path);
         Assert.Equal(Histogram(expected), Histogram(decoder.Headers));
@@ -35,6 +47,53 @@ public class CorpusDecodeTests
 
         var tsharkNames = TsharkCreateNames(path);
         Assert.Equal(tsharkNames, decoder.CreateNames.Where(n => n.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList());
+    }
+
+    [RequiresCorpusTheory]
+    [InlineData("smb2_fscontrol.pcap")] // a fuzzer's header: StructureSize 319 (tshark marks it malformed too)
+    public void Malformed_capture_is_rejected_with_a_protocol_exception(string file)
+    {
+        var decoder = new CorpusDecoder();
+        var pdus = PcapSmb2Messages.Read(Path.Combine(Corpus.Corpus.PcapDirectory!, file));
+        Assert.NotEmpty(pdus);
+        var ex = Assert.Throws<SmbProtocolException>(() => pdus.ForEach(decoder.Decode));
+        Assert.Contains("StructureSize", ex.Message, StringComparison.Ordinal);
+    }
+
+    [RequiresCorpusTheory]
+    [InlineData("smb2_100_small_files.pcap")]
+    [InlineData("smb_many_open_files_500.pcap")]
+    [InlineData("smb2.pcap")]
+    public void Mutated_real_messages_fail_only_with_protocol_exceptions(string file)
+    {
+        // Real traffic as seeds: every body byte layout a server or client actually produced, then corrupted.
+        var pdus = PcapSmb2Messages.Read(Path.Combine(Corpus.Corpus.PcapDirectory!, file));
+        var random = new Random(20261127);
+        var decoder = new CorpusDecoder();
+        var rejected = 0;
+        foreach (var pdu in pdus)
+        {
+            for (var round = 0; round < 8; round++)
+            {
+                var bytes = (byte[])pdu.Bytes.Clone();
+                if (bytes.Length <= Smb2Header.Size) continue;
+                for (var k = random.Next(1, 4); k > 0; k--)
+                {
+                    var at = random.Next(Smb2Header.Size, bytes.Length);
+                    bytes[at] = random.Next(3) switch { 0 => 0xFF, 1 => 0x00, _ => (byte)random.Next(256) };
+                }
+                if (random.Next(4) == 0) bytes = bytes[..random.Next(Smb2Header.Size, bytes.Length)];
+                try
+                {
+                    decoder.Decode(pdu with { Bytes = bytes });
+                }
+                catch (SmbProtocolException)
+                {
+                    rejected++;
+                }
+            }
+        }
+        Assert.True(rejected > 0);
     }
 
     private static string Histogram(IEnumerable<(Smb2Command Command, bool Response)> headers) =>

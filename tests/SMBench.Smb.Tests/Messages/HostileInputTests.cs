@@ -57,7 +57,13 @@ public class HostileInputTests
         yield return ("IoctlResponse", Encode(new IoctlResponse { Input = new byte[3], Output = new byte[24] }, true), b => ValidateNegotiateInfoResponse.Parse(IoctlResponse.Parse(b).Output));
         yield return ("ChangeNotifyResponse", Encode(new ChangeNotifyResponse(FileNotifyInformation.ToArray([new(FileAction.Added, "a"), new(FileAction.Removed, "bcd")])), true),
             b => ChangeNotifyResponse.Parse(b).Changes());
-        yield return ("ErrorResponse", Encode(new ErrorResponse(Smb2Command.Create, new byte[12]), true), b => ErrorResponse.Parse(b));
+        yield return ("ErrorResponse", Encode(new ErrorResponse(Smb2Command.Create, ErrorContext.ToArray([new(0, [1, 2]), new(1, new byte[9])]), 2), true),
+            b => ErrorResponse.Parse(b).Contexts());
+        var all = new FileAllInformation { BasicInformation = new FileBasicInformation(), FileName = "name.txt" };
+        var allBytes = new byte[all.Length];
+        all.WriteTo(allBytes);
+        yield return ("FileAllInformation", Encode(new QueryInfoResponse(allBytes), true), b => FileAllInformation.Parse(QueryInfoResponse.Parse(b).OutputBuffer));
+        yield return ("SetInfoRenameEx", Encode(SetInfoRequest.ForFile(Fid, new FileRenameInformationEx("a\\b", FileRenameFlags.ReplaceIfExists))), b => SetInfoRequest.Parse(b).GetFileInformation());
         yield return ("LeaseBreakNotification", Encode(new LeaseBreakNotification { LeaseKey = Guid.NewGuid() }, true), b => LeaseBreakNotification.Parse(b));
         yield return ("OplockBreak", Encode(new OplockBreakNotification(Fid, OplockLevel.LevelII), true), b => OplockBreakClassifier.Classify(b));
         yield return ("Compound", Smb2Compound.Build([Encode(new EchoRequest()), Encode(new CloseRequest(Fid)), Encode(new FlushRequest(Fid))]),

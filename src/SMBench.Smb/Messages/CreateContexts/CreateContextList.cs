@@ -63,6 +63,8 @@ public static class CreateContextList
         CreateContextNames.QueryMaximalAccess => MaximalAccessRequest.Parse(data),
         CreateContextNames.QueryOnDiskId when isResponse => QueryOnDiskIdResponse.Parse(data),
         CreateContextNames.QueryOnDiskId when data.IsEmpty => new QueryOnDiskIdRequest(),
+        CreateContextNames.AllocationSize when !isResponse => AllocationSizeRequest.Parse(data),
+        CreateContextNames.TimewarpToken when !isResponse => TimewarpTokenRequest.Parse(data),
         _ => new RawCreateContext(tag, data.ToArray()),
     };
 

@@ -26,6 +26,20 @@ internal static class Corpus
 
     public static string? Tshark => SMBench.TestSupport.ExternalProcess.Which("tshark");
 
+    /// <summary>
+    /// The capture as classic pcap: pcapng files are converted with editcap (ships with tshark) into a temp file
+    /// the caller deletes; pcap files are returned as they are.
+    /// </summary>
+    public static (string Path, bool Temporary) AsPcap(string path)
+    {
+        if (!path.EndsWith(".pcapng", StringComparison.OrdinalIgnoreCase)) return (path, false);
+        var editcap = SMBench.TestSupport.ExternalProcess.Which("editcap")
+            ?? throw new InvalidOperationException("editcap (wireshark-common) is needed to read pcapng captures");
+        var temp = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"smbench-{Guid.NewGuid():N}.pcap");
+        SMBench.TestSupport.ExternalProcess.RunChecked(editcap, $"-F pcap \"{path}\" \"{temp}\"");
+        return (temp, true);
+    }
+
     public static string? UnavailableReason() =>
         PcapDirectory == null ? "capture corpus not found at <repo>/../shared/corpus/pcap (set SMBENCH_SHARED_DIR)"
         : Tshark == null ? "tshark not installed (apt-get install tshark)"

@@ -13,13 +13,34 @@ internal sealed class CorpusDecoder
 {
     private readonly Dictionary<(string Flow, ulong MessageId), byte> _classByRequest = [];
 
+    private readonly HashSet<(string Flow, ulong MessageId)> _rejected = [];
+
+    /// <summary>Catch SmbProtocolException on requests (torture traffic) instead of failing; see RejectedButAcceptedByServer.</summary>
+    public bool TolerateMalformedRequests { get; init; }
+
+    public int RejectedRequests { get; private set; }
+
+    public int UnknownCommands { get; private set; }
+
+    /// <summary>Requests our parser rejected whose response nevertheless carried a non-error status.</summary>
+    public List<string> RejectedButAcceptedByServer { get; } = [];
+
     public List<(Smb2Command Command, bool Response)> Headers { get; } = [];
+
+    /// <summary>Headers whose body was neither decoded, skipped as setup, nor rejected — should stay empty.</summary>
+    public List<string> Unaccounted { get; } = [];
 
     public List<string> CreateNames { get; } = [];
 
     public int Decoded { get; private set; }
 
     public int DirectoryEntries { get; private set; }
+
+    /// <summary>Create-context tags seen, as "RqLs/req", "DH2Q/resp" …</summary>
+    public HashSet<string> ContextTags { get; } = [];
+
+    /// <summary>OPLOCK_BREAK layouts seen, as "Oplock/resp", "LeaseNotification/resp" …</summary>
+    public HashSet<string> BreakKinds { get; } = [];
 
     /// <summary>NEGOTIATE, SESSION_SETUP and TREE_CONNECT bodies: decoded by the connection code, not here.</summary>
     public int SetupSkipped { get; private set; }
@@ -32,7 +53,20 @@ internal sealed class CorpusDecoder
             var message = parts.Current;
             var header = Smb2Header.Parse(message);
             Headers.Add((header.Command, header.IsResponse));
-            DecodeBody(pdu.Flow, header, message);
+            var before = Decoded + SetupSkipped + RejectedRequests;
+            if (header.IsResponse && _rejected.Remove((Reverse(pdu.Flow), header.MessageId)) && !header.Status.IsError)
+                RejectedButAcceptedByServer.Add($"{header.Command} MessageId {header.MessageId}: server answered {header.Status}");
+            try
+            {
+                DecodeBody(pdu.Flow, header, message);
+            }
+            catch (SmbProtocolException) when (TolerateMalformedRequests && !header.IsResponse)
+            {
+                RejectedRequests++;
+                _rejected.Add((pdu.Flow, header.MessageId));
+            }
+            if (Decoded + SetupSkipped + RejectedRequests != before + 1)
+                Unaccounted.Add($"{header.Command} {(header.IsResponse ? "response" : "request")} {header.Status} MessageId {header.MessageId}");
         }
     }
 
@@ -54,9 +88,12 @@ internal sealed class CorpusDecoder
             case (Smb2Command.Create, false):
                 var create = CreateRequest.Parse(m);
                 CreateNames.Add(create.Name);
+                foreach (var c in create.CreateContexts) ContextTags.Add(c.Name + "/req");
                 AssertReencodes(create);
                 break;
-            case (Smb2Command.Create, true): CreateResponse.Parse(m); break;
+            case (Smb2Command.Create, true):
+                foreach (var c in CreateResponse.Parse(m).CreateContexts) ContextTags.Add(c.Name + "/resp");
+                break;
             case (Smb2Command.Close, false): CloseRequest.Parse(m); break;
             case (Smb2Command.Close, true): CloseResponse.Parse(m); break;
             case (Smb2Command.Flush, false): FlushRequest.Parse(m); break;
@@ -105,12 +142,13 @@ internal sealed class CorpusDecoder
                 break;
             case (Smb2Command.QueryDirectory, true):
                 var listing = QueryDirectoryResponse.Parse(m);
-                if (_classByRequest.TryGetValue((requestFlow, h.MessageId), out var dirClass))
+                if (_classByRequest.TryGetValue((requestFlow, h.MessageId), out var dirClass) && DirectoryInformation.IsSupported((FileInformationClass)dirClass))
                 {
                     foreach (var _ in listing.Entries((FileInformationClass)dirClass)) DirectoryEntries++;
                 }
                 break;
             case (Smb2Command.OplockBreak, _):
+                BreakKinds.Add($"{OplockBreakClassifier.Classify(m)}/{(h.IsResponse ? "resp" : "req")}");
                 switch (OplockBreakClassifier.Classify(m))
                 {
                     case OplockBreakKind.Oplock: OplockBreakNotification.Parse(m); break;
@@ -119,7 +157,8 @@ internal sealed class CorpusDecoder
                 }
                 break;
             default:
-                throw new InvalidOperationException($"no codec for {h.Command} {(h.IsResponse ? "response" : "request")}");
+                UnknownCommands++; // not an SMB2 command code: a compiler counts it as skipped
+                return;
         }
         Decoded++;
     }
