@@ -37,3 +37,16 @@ public sealed class CancellationTests
         }
     }
 }
+
+public sealed class CompileOptionValuesTests
+{
+    [Fact]
+    public void Cli_spellings_parse_and_bad_ones_name_the_choices()
+    {
+        Assert.Equal(PayloadMode.Synthetic, CompileOptionValues.ParsePayload("synthetic"));
+        Assert.Equal(ClientGrouping.Session, CompileOptionValues.ParseClientBy("session"));
+        Assert.Equal(ClientGrouping.AddressUser, CompileOptionValues.ParseClientBy("address-user"));
+        var e = Assert.Throws<ArgumentException>(() => CompileOptionValues.ParseClientBy("user"));
+        Assert.Contains("address-user, connection, session", e.Message, StringComparison.Ordinal);
+    }
+}
