@@ -8,9 +8,10 @@ namespace SMBench.Bench.Ir;
 /// </summary>
 internal static class IrBenchWorkload
 {
-    private const string Blob = "blobs/870f3488796646fb0279e12ba464f51e2b9f338e1852e1bdd910d96ebe775276";
+    /// <summary>The payload every write uses; stored in the workload's blob store so the workload validates.</summary>
+    public static ReadOnlySpan<byte> Payload => "The quarterly report.\r\n"u8;
 
-    public static IEnumerable<IrOperation> Generate(long count, int clients)
+    public static IEnumerable<IrOperation> Generate(long count, int clients, string blob, bool extensions = true)
     {
         var ok = new ExpectedResult { Status = "STATUS_SUCCESS" };
         var ext = new SmbOpExtensions
@@ -31,9 +32,9 @@ internal static class IrBenchWorkload
                 0 => new OpenOp
                 {
                     OpId = id, ClientId = client, TimestampUs = ts, Mode = OpenMode.ReadWrite, Handle = handle,
-                    Path = $"c{c:D3}/dir{handles[c] % 16:D2}/file{handles[c]:D6}.dat", Smb = ext, Expected = ok,
+                    Path = $"c{c:D3}/dir{handles[c] % 16:D2}/file{handles[c]:D6}.dat", Smb = extensions ? ext : null, Expected = ok,
                 },
-                1 => new WriteOp { OpId = id, ClientId = client, TimestampUs = ts, Handle = handle, Offset = 0, Length = 23, Blob = Blob, Expected = ok },
+                1 => new WriteOp { OpId = id, ClientId = client, TimestampUs = ts, Handle = handle, Offset = 0, Length = Payload.Length, Blob = blob, Expected = ok },
                 2 or 3 => new ReadOp { OpId = id, ClientId = client, TimestampUs = ts, Handle = handle, Offset = 65536 * (step - 2), Length = 65536, Expected = ok },
                 4 => new StatOp { OpId = id, ClientId = client, TimestampUs = ts, Handle = handle, Expected = ok },
                 _ => Close(id, client, ts, handle, handles, c, ok),

@@ -81,7 +81,8 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
     }
 
     public static Props Props(string clientId, RunContext run, string? failedReason = null) =>
-        Akka.Actor.Props.Create(() => new ClientActor(clientId, run, failedReason));
+        // Not the expression form: that compiles a delegate per argument, per actor — thousands of clients per run.
+        Akka.Actor.Props.Create<ClientActor>(clientId, run, failedReason!);
 
     private const int MaxConnectAttempts = 4;
     private int _connectAttempts;

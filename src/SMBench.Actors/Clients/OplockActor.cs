@@ -42,7 +42,7 @@ public sealed class OplockActor : ReceiveActor
         });
     }
 
-    public static Props Props(IBreakSource source, RunContext run) => Akka.Actor.Props.Create(() => new OplockActor(source, run));
+    public static Props Props(IBreakSource source, RunContext run) => Akka.Actor.Props.Create<OplockActor>(source, run);
 
     protected override void PreStart()
     {

@@ -50,7 +50,24 @@ public sealed class BlobStore
             error = $"blob reference '{reference}' points outside {FolderName}/";
             return null;
         }
+        if (LinkOnTheWay(full) is { } link)
+        {
+            error = $"blob reference '{reference}' goes through the symbolic link '{link}'; blobs must be regular files inside {FolderName}/";
+            return null;
+        }
         return full;
+    }
+
+    // The textual check above cannot see links: blobs/x -> /etc/shadow (or blobs/ itself linked elsewhere) would
+    // read any file of this machine and write it to the server. Workloads travel between machines, so refuse them.
+    private string? LinkOnTheWay(string full)
+    {
+        var blobsDir = _root[..^1];
+        for (var p = full.TrimEnd(Path.DirectorySeparatorChar); p.Length >= blobsDir.Length; p = Path.GetDirectoryName(p) ?? "")
+        {
+            if (new FileInfo(p).LinkTarget != null) return Path.GetRelativePath(WorkloadDir, p);
+        }
+        return null;
     }
 
     public string Resolve(string reference) =>

@@ -91,6 +91,8 @@ public sealed class WorkloadReader
             }
         }
         if (version == null) throw new WorkloadException(file, 1, null, "missing field 'version'");
+        // Without this a misspelt "operations" read as a valid, empty workload.
+        if (!scanner.SawArray) throw new WorkloadException(file, 1, null, "missing field 'operations'");
         return new WorkloadReader(dir, file, false, new WorkloadHeader { Version = version.Value, Metadata = metadata, Clients = clients }, ext);
     }
 

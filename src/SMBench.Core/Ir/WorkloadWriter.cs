@@ -44,7 +44,9 @@ public sealed class WorkloadWriter : IDisposable
         _ops.Reset(_opBuffer);
         OperationJson.Write(_ops, op, inlineExtensions: _jsonLines);
         _ops.Flush();
-        if (!_jsonLines && !_first) _opsStream.WriteByte((byte)',');
+        // One op per line in the JSON form too: errors are reported as file:line, and a large (unindented) file
+        // used to be a single line, so every error of a big workload pointed at line 1.
+        if (!_jsonLines) _opsStream.Write(_first ? "\n"u8 : ",\n"u8);
         _opsStream.Write(_opBuffer.WrittenSpan);
         if (_jsonLines) _opsStream.WriteByte((byte)'\n');
         _first = false;
@@ -67,7 +69,7 @@ public sealed class WorkloadWriter : IDisposable
             Metadata = (metadata ?? new WorkloadMetadata()) with
             {
                 DurationSeconds = metadata?.DurationSeconds > 0 ? metadata.DurationSeconds : _lastTimestamp / 1e6,
-                ClientCount = _clientOrder.Count,
+                ClientCount = clients?.Count ?? _clientOrder.Count,
             },
             Clients = clients ?? _clientOrder.Select(c => new ClientInfo { ClientId = c, OperationCount = _opsPerClient[c] }).ToList(),
         };
@@ -90,9 +92,12 @@ public sealed class WorkloadWriter : IDisposable
                 w.WriteStartArray();
                 w.Flush();
                 CopyOps(output);
+                if (!_first) output.WriteByte((byte)'\n');
                 w.WriteEndArray();
                 WriteExtensions(w);
                 w.WriteEndObject();
+                w.Flush();
+                output.WriteByte((byte)'\n');
             }
             w.Flush();
         }

@@ -61,7 +61,7 @@ public static class StatusText
     public static string FromCode(uint code) =>
         Names.TryGetValue(code, out var name) ? name : $"0x{code:X8}";
 
-    /// <summary>"STATUS_X" (any case) or "0x…"/decimal text to the canonical form; null when unparseable.</summary>
+    /// <summary>"STATUS_X" (any case), "0x…" or decimal text (unsigned or signed 32-bit) to the canonical form; null when unparseable.</summary>
     public static string? Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
@@ -71,7 +71,11 @@ public static class StatusText
         if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
             && uint.TryParse(text.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hex))
             return FromCode(hex);
-        return uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var dec) ? FromCode(dec) : null;
+        if (uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var dec)) return FromCode(dec);
+        // NTSTATUS is a signed 32-bit value (MS-ERREF 2.3); tools that print it as a C int give -1073741790.
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed) && signed < 0
+            ? FromCode(unchecked((uint)signed))
+            : null;
     }
 
     public static bool IsSuccess(string status) => status == Success;

@@ -71,6 +71,46 @@ public sealed class BlobStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_symbolic_link_inside_blobs_is_refused()
+    {
+        var outside = _tmp.WriteText("secret.txt", "not for the server");
+        var store = new BlobStore(_tmp.Combine("w"));
+        Directory.CreateDirectory(_tmp.Combine("w", "blobs"));
+        File.CreateSymbolicLink(_tmp.Combine("w", "blobs", "leak"), outside);
+
+        Assert.Null(store.TryResolve("blobs/leak", out var error));
+        Assert.Contains("symbolic link 'blobs/leak'", error, StringComparison.Ordinal);
+        Assert.Throws<WorkloadException>(() => store.Read("blobs/leak", new byte[4]));
+    }
+
+    [Fact]
+    public void A_blobs_folder_that_is_a_symbolic_link_is_refused()
+    {
+        var elsewhere = _tmp.Combine("elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        File.WriteAllText(Path.Combine(elsewhere, "abc"), "data");
+        Directory.CreateDirectory(_tmp.Combine("w"));
+        Directory.CreateSymbolicLink(_tmp.Combine("w", "blobs"), elsewhere);
+
+        Assert.Null(new BlobStore(_tmp.Combine("w")).TryResolve("blobs/abc", out var error));
+        Assert.Contains("symbolic link 'blobs'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_validator_reports_a_linked_blob_at_its_write()
+    {
+        var outside = _tmp.WriteText("secret.txt", "0123456789");
+        _tmp.WriteText(Path.Combine("w", "workload.jsonl"),
+            Ir.Validation.WorkloadFiles.JsonLines(Ir.Validation.WorkloadFiles.Open("o1", "c1", 0, "h1"),
+                Ir.Validation.WorkloadFiles.Write("o2", "c1", 1, "h1", "blobs/leak", 4)));
+        Directory.CreateDirectory(_tmp.Combine("w", "blobs"));
+        File.CreateSymbolicLink(_tmp.Combine("w", "blobs", "leak"), outside);
+
+        var report = new SMBench.Core.Ir.Validation.WorkloadValidator().Validate(_tmp.Combine("w"));
+        Ir.Validation.WorkloadFiles.AssertSingleError(report, true, 3, "o2", "goes through the symbolic link");
+    }
+
+    [Fact]
     public void A_sibling_directory_sharing_the_prefix_is_not_inside()
     {
         // "…/w" must not accept "…/w-other/blobs/x" nor "…/wblobs": confinement compares whole path components.

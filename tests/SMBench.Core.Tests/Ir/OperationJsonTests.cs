@@ -10,7 +10,7 @@ public sealed class OperationJsonTests
 {
     // The same ops as SampleOps.EveryType(), written by hand the way a compiler or a person would: names for flags,
     // hex text, the blob_path alias, numeric and textual expected statuses.
-    private static readonly string[] HandWritten =
+    internal static readonly string[] HandWritten =
     [
         """{"op_id":"op_001","client_id":"c1","timestamp_us":1000,"type":"mkdir","path":"dir/sub","expected":{"status":"status_success","oplock_level":"batch","lease_state":"RH","create_action":"created","bytes":4096}}""",
         """{"op_id":"op_002","client_id":"c1","timestamp_us":2000,"type":"open","path":"dir/sub/file.txt","mode":"read_write","handle_ref":"h1","directory":false,"expected":{"status":0,"oplock_level":"batch","lease_state":"RH","create_action":"created","bytes":"4096"},"extensions":{"smb_protocol":{"access_mask":"0x0012019F","share_mode":"read|write|delete","disposition":"FILE_OPEN_IF","create_options":68,"file_attributes":"0x80","requested_oplock":"SMB2_OPLOCK_LEVEL_LEASE","lease":{"key":"00112233445566778899aabbccddeeff","state":"rwh","version":2,"parent_key":"ffeeddccbbaa99887766554433221100","epoch":3},"durable":{"version":2,"timeout_ms":60000,"persistent":true,"create_guid":"0f0e0d0c-0b0a-0908-0706-050403020100"},"on_break":[{"action":"ack","level":"RH"},{"action":"close"}],"create_contexts":["DH2Q","RqLs"],"impersonation":2}}}""",
@@ -177,6 +177,7 @@ public sealed class OperationJsonTests
     [InlineData("\"0xC0000022\"", "STATUS_ACCESS_DENIED")]
     [InlineData("3221225506", "STATUS_ACCESS_DENIED")]
     [InlineData("\"3221225506\"", "STATUS_ACCESS_DENIED")]
+    [InlineData("-1073741790", "STATUS_ACCESS_DENIED")]
     [InlineData("\"0xC0DEC0DE\"", "0xC0DEC0DE")]
     [InlineData("\"STATUS_SOMETHING_NEW\"", "STATUS_SOMETHING_NEW")]
     public void Expected_status_is_normalised_from_any_spelling(string status, string expected)

@@ -94,6 +94,21 @@ public sealed class WorkloadRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Hand_written_jsonl_with_names_and_aliases_survives_both_forms()
+    {
+        var source = _tmp.WriteText(Path.Combine("hand", "workload.jsonl"),
+            "{\"version\":1,\"clients\":[{\"client_id\":\"c1\"}]}\n" + string.Join("\n", OperationJsonTests.HandWritten) + "\n");
+        var original = WorkloadReader.Open(source).ReadOperations().ToList();
+        IrAssert.Equal(SampleOps.EveryType(), original);
+
+        Write(original, jsonLines: true, "as-jsonl");
+        Write(original, jsonLines: false, "as-json");
+
+        IrAssert.Equal(original, WorkloadReader.Open(_tmp.Combine("as-jsonl")).ReadOperations().ToList());
+        IrAssert.Equal(original, WorkloadReader.Open(_tmp.Combine("as-json")).ReadOperations().ToList());
+    }
+
+    [Fact]
     public void Reading_twice_streams_the_same_ops()
     {
         Write(TwoClients(), jsonLines: false, "w");

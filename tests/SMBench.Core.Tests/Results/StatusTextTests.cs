@@ -33,6 +33,8 @@ public sealed class StatusTextTests
     [InlineData("0", "STATUS_SUCCESS")]
     [InlineData("3221225506", "STATUS_ACCESS_DENIED")]
     [InlineData("3235823838", "0xC0DEC0DE")]
+    [InlineData("-1073741790", "STATUS_ACCESS_DENIED")]
+    [InlineData("-1059143458", "0xC0DEC0DE")]
     public void Decimal_normalises_like_hex(string text, string expected)
     {
         Assert.Equal(expected, StatusText.Normalize(text));
@@ -46,6 +48,8 @@ public sealed class StatusTextTests
     [InlineData("0xZZ")]
     [InlineData("0x1FFFFFFFF")]
     [InlineData("4294967296")]
+    [InlineData("-2147483649")]
+    [InlineData("+5")]
     public void Unparseable_text_is_null(string? text)
     {
         Assert.Null(StatusText.Normalize(text));

@@ -27,7 +27,7 @@ internal static class HeaderJson
         foreach (var p in m.EnumerateObject())
             if (p.Name is not ("source" or "duration_seconds" or "client_count")) extra[p.Name] = p.Value.Clone();
         double duration = 0;
-        if (f.TryGet("duration_seconds", null, out var d) && !d.TryGetDouble(out duration))
+        if (f.TryGet("duration_seconds", null, out var d) && (d.ValueKind != JsonValueKind.Number || !d.TryGetDouble(out duration)))
             throw f.Fail("metadata.duration_seconds must be a number");
         return new WorkloadMetadata
         {

@@ -60,6 +60,8 @@ internal readonly struct JsonFields(JsonElement obj, string file, long line, str
 
     public bool TryGet(string name, string? alias, out JsonElement value)
     {
+        // JsonElement.TryGetProperty throws InvalidOperationException on anything but an object.
+        if (obj.ValueKind != JsonValueKind.Object) throw Fail($"expected an object with '{name}', found {obj.ValueKind.ToString().ToLowerInvariant()}");
         if (obj.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null) return true;
         return alias != null && obj.TryGetProperty(alias, out value) && value.ValueKind != JsonValueKind.Null;
     }

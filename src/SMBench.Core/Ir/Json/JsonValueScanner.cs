@@ -30,6 +30,9 @@ internal sealed class JsonValueScanner : IDisposable
 
     public long Line => _line;
 
+    /// <summary>Whether <see cref="ScanObject"/> met the array member it was asked to stream.</summary>
+    public bool SawArray { get; private set; }
+
     public void Dispose() => _stream.Dispose();
 
     /// <summary>
@@ -53,12 +56,13 @@ internal sealed class JsonValueScanner : IDisposable
             var keyLine = _line;
             if (PeekByte() != '"') throw Error("expected a member name");
             CaptureValue();
-            var key = System.Text.Json.JsonSerializer.Deserialize<string>(_value.WrittenSpan) ?? "";
+            var key = MemberName();
             SkipWhitespace();
             Expect((byte)':', $"expected ':' after \"{key}\"");
             SkipWhitespace();
             if (key == arrayKey)
             {
+                SawArray = true;
                 foreach (var element in ScanArray(key, captureArrayElements)) yield return element;
                 continue;
             }
@@ -126,11 +130,24 @@ internal sealed class JsonValueScanner : IDisposable
             first = false;
             if (PeekByte() != '"') throw Error($"expected a member name in '{what}'");
             CaptureValue();
-            var key = System.Text.Json.JsonSerializer.Deserialize<string>(_value.WrittenSpan) ?? "";
+            var key = MemberName();
             SkipWhitespace();
             Expect((byte)':', $"expected ':' after \"{key}\"");
             SkipWhitespace();
             yield return key;
+        }
+    }
+
+    private string MemberName()
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<string>(_value.WrittenSpan) ?? "";
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            // A broken escape in a name must be a located workload error like any other bad JSON.
+            throw new WorkloadException(_file, _line, null, $"invalid JSON in a member name: {e.Message.Split(" Path:")[0]}", e);
         }
     }
 

@@ -73,14 +73,16 @@ public static class OperationJson
             OpTypes.Ioctl => new IoctlOp
             {
                 OpId = opId, ClientId = clientId, TimestampUs = ts,
-                Handle = f.RequiredString("handle_ref"), CtlCode = (uint)f.RequiredLong("ctl_code"),
-                InputLength = (int)(f.OptionalLong("input_length") ?? 0), MaxOutputLength = (int)(f.OptionalLong("max_output_length") ?? 0),
+                Handle = f.RequiredString("handle_ref"), CtlCode = CtlCode(f),
+                InputLength = OptionalInt(f, "input_length"), MaxOutputLength = OptionalInt(f, "max_output_length"),
             },
             _ => throw f.Fail($"unknown operation type '{type}' (known: {string.Join(", ", OpTypes.All)})"),
         };
 
         var smb = ReadInlineExtensions(f) ?? extensionsById?.Invoke(opId);
-        var expected = f.TryGet("expected", null, out var exp) ? ReadExpected(f.With(exp)) : null;
+        var expected = f.TryGet("expected", null, out var exp)
+            ? exp.ValueKind == JsonValueKind.Object ? ReadExpected(f.With(exp)) : throw f.Fail("field 'expected' must be an object")
+            : null;
         return op with { Smb = smb, Expected = expected, SourceLine = line };
     }
 
@@ -91,6 +93,16 @@ public static class OperationJson
         if (path == null && handle == null) throw f.Fail("stat needs 'path' or 'handle_ref'");
         return new StatOp { OpId = opId, ClientId = clientId, TimestampUs = ts, Path = path, Handle = handle };
     }
+
+    // The casts these replace wrapped silently: ctl_code 0x1_0000_0000 became 0, input_length 2^32 + 1 became 1.
+    private static uint CtlCode(JsonFields f)
+    {
+        var v = f.RequiredLong("ctl_code");
+        if (v is < 0 or > uint.MaxValue) throw f.Fail($"field 'ctl_code' is {v}, outside 0..0xFFFFFFFF");
+        return (uint)v;
+    }
+
+    private static int OptionalInt(JsonFields f, string name) => f.Has(name) ? f.RequiredInt(name) : 0;
 
     private static long NonNegative(JsonFields f, string name)
     {
@@ -126,7 +138,7 @@ public static class OperationJson
         {
             status = s.ValueKind == JsonValueKind.Number && s.TryGetUInt32(out var code)
                 ? Results.StatusText.FromCode(code)
-                : Results.StatusText.Normalize(s.ValueKind == JsonValueKind.String ? s.GetString() : null)
+                : Results.StatusText.Normalize(s.ValueKind is JsonValueKind.String or JsonValueKind.Number ? s.ToString() : null)
                   ?? throw f.Fail($"expected.status '{s.GetRawText()}' is neither STATUS_… nor a number");
         }
         return new ExpectedResult

@@ -60,7 +60,7 @@ internal static class SmbExtensionsJson
             if (names != null) return Combine(f, name, text.Split(['|', ',', ' '], StringSplitOptions.RemoveEmptyEntries), names);
         }
         if (v.ValueKind == JsonValueKind.Array && names != null)
-            return Combine(f, name, v.EnumerateArray().Select(e => e.GetString() ?? ""), names);
+            return Combine(f, name, v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()), names);
         throw f.Fail($"field '{name}' must be a number, hex text{(names != null ? " or names" : "")}");
     }
 
@@ -128,6 +128,7 @@ internal static class SmbExtensionsJson
         var list = new List<BreakResponse>();
         foreach (var e in v.EnumerateArray())
         {
+            if (e.ValueKind != JsonValueKind.Object) throw f.Fail("each on_break entry must be an object {action, level}");
             var b = f.With(e);
             var action = b.OptionalString("action") ?? "ack";
             if (action is not ("ack" or "close")) throw f.Fail($"on_break action '{action}' must be 'ack' or 'close'");

@@ -19,7 +19,7 @@ public sealed class WorkloadValidator
         var byType = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var clients = new Dictionary<string, ClientState>(StringComparer.Ordinal);
         var opIds = new HashSet<ulong>();
-        var blobSizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var blobSizes = new Dictionary<string, (string? Error, long Size)>(StringComparer.Ordinal);
         long total = 0, maxTs = 0, withSmb = 0, withExpected = 0, breakAnswers = 0;
         WorkloadReader? reader = null;
         try
@@ -59,7 +59,7 @@ public sealed class WorkloadValidator
         };
     }
 
-    private static void CheckOp(IrOperation op, ClientState client, BlobStore blobs, Dictionary<string, long> blobSizes,
+    private static void CheckOp(IrOperation op, ClientState client, BlobStore blobs, Dictionary<string, (string? Error, long Size)> blobSizes,
         Action<string> fail)
     {
         if (op.TimestampUs < client.LastTimestamp)
@@ -85,10 +85,15 @@ public sealed class WorkloadValidator
 
         if (op is WriteOp { Blob: { } blob } write)
         {
-            var full = blobs.TryResolve(blob, out var error);
-            if (full == null) { fail(error!); return; }
-            if (!blobSizes.TryGetValue(full, out var size))
-                blobSizes[full] = size = File.Exists(full) ? new FileInfo(full).Length : -1;
+            // Keyed by the reference as written: captures reuse a few blobs for many writes, and resolving one costs
+            // a readlink per path component.
+            if (!blobSizes.TryGetValue(blob, out var known))
+            {
+                var full = blobs.TryResolve(blob, out var error);
+                blobSizes[blob] = known = full == null ? (error, -1) : (null, File.Exists(full) ? new FileInfo(full).Length : -1);
+            }
+            if (known.Error != null) { fail(known.Error); return; }
+            var size = known.Size;
             if (size < 0) fail($"blob '{blob}' does not exist");
             else if (size < write.Length) fail($"blob '{blob}' has {size} bytes, shorter than length {write.Length}");
         }

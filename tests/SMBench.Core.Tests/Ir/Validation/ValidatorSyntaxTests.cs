@@ -139,6 +139,24 @@ public sealed class ValidatorSyntaxTests : IDisposable
         AssertSingleError(report, jsonl, LineOf(jsonl, 2), "o2", reason);
     }
 
+    [Theory]
+    [InlineData("\"ctl_code\":4294967296", "field 'ctl_code' is 4294967296, outside 0..0xFFFFFFFF")]
+    [InlineData("\"ctl_code\":\"0x00140204\",\"input_length\":4294967297", "field 'input_length' is 4294967297")]
+    [InlineData("\"ctl_code\":1,\"max_output_length\":-1", "field 'max_output_length' is -1")]
+    public void Ioctl_numbers_out_of_range_are_rejected_not_wrapped(string fields, string reason)
+    {
+        var report = Validate(_tmp, true, Open("o1", "c1", 0, "h1"), Op("o2", "c1", 1, "ioctl", "\"handle_ref\":\"h1\"," + fields));
+        AssertSingleError(report, true, 3, "o2", reason);
+    }
+
+    [Fact]
+    public void Json_without_an_operations_array_is_rejected()
+    {
+        var report = ValidateText(_tmp, false, "{\"version\":1,\"operation\":[]}");
+        AssertSingleError(report, false, 1, null, "missing field 'operations'");
+        Assert.True(ValidateText(_tmp, false, "{\"version\":1,\"operations\":[]}", "empty").IsValid);
+    }
+
     [Fact]
     public void Negative_timestamp_is_rejected()
     {
