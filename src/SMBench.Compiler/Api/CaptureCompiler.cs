@@ -153,6 +153,10 @@ public static class CaptureCompiler
 
     private static CompileReport Finish(CompileOptions options, CompileSession session, WorkloadWriter writer, CompileReport partial, Anonymizer? anonymizer)
     {
+        var shares = session.Smb.Trees.Values.Where(t => !t.IsPipe).Select(t => t.Share).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(s => anonymizer?.Path(s) ?? s).Order(StringComparer.Ordinal).ToList();
+        if (shares.Count > 1)
+            session.Warnings.Add($"the capture uses {shares.Count} disk shares; their paths share one namespace in the workload (metadata.shares lists them)");
         var metadata = new WorkloadMetadata
         {
             Source = options.SourceName ?? Path.GetFileName(options.InputPath),
@@ -163,6 +167,7 @@ public static class CaptureCompiler
                 ["input_format"] = JsonSerializer.SerializeToElement(partial.Format),
                 ["payload"] = JsonSerializer.SerializeToElement(options.Payload == PayloadMode.Keep && partial.Format != "dbench-loadfile" ? "keep" : "synthetic"),
                 ["anonymized"] = JsonSerializer.SerializeToElement(options.Anonymize),
+                ["shares"] = JsonSerializer.SerializeToElement(shares),
             },
         };
         var clients = session.Clients.Describe(session.OpsPerClient);
