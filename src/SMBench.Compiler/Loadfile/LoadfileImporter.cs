@@ -149,7 +149,7 @@ public static class LoadfileImporter
                     var pattern = PathOf(line.Arg(0, "a pattern"));
                     var slash = pattern.LastIndexOf('/');
                     var dir = slash < 0 ? "" : pattern[..slash];
-                    return [new ListOp { Path = _s.IrPath(dir), Pattern = pattern[(slash + 1)..], OpId = "", ClientId = _clientId, TimestampUs = ts, Expected = expected }];
+                    return [new ListOp { Path = _s.IrPath(dir), Pattern = _s.IrPattern(pattern[(slash + 1)..]), OpId = "", ClientId = _clientId, TimestampUs = ts, Expected = expected }];
                 }
                 case "Rename":
                 {

@@ -72,6 +72,13 @@ public sealed class CompileSession
     /// <summary>Path as it goes into the IR (anonymized when asked).</summary>
     public string IrPath(string path) => Anonymizer?.Path(path) ?? path;
 
+    /// <summary>
+    /// A listing pattern as it goes into the IR: an exact name is anonymized like a path component; a wildcard
+    /// pattern is kept, because a pseudonym could no longer match anything.
+    /// </summary>
+    public string IrPattern(string pattern)
+        => Anonymizer == null || pattern.IndexOfAny(['*', '?', '<', '>', '"']) >= 0 ? pattern : Anonymizer.Path(pattern);
+
     private void Emit(IrOperation op)
     {
         // Requests of one client on different connections may interleave slightly out of capture order; the IR
