@@ -8,7 +8,8 @@ namespace SMBench.Integration.Tests.Compiler;
 
 /// <summary>
 /// The whole path a user takes: capture smbclient against smbd, `smbench compile` the capture, `smbench replay` the
-/// workload on the local backend. Every core operation the capture held must replay without error.
+/// workload on the local backend (every core operation replays without error) and on the SMB backend in Mode 1
+/// against the same server (every status the capture recorded is reproduced).
 /// </summary>
 public sealed class CompileReplayTests
 {
@@ -26,7 +27,7 @@ public sealed class CompileReplayTests
             var pcap = Path.Combine(dir, "session.pcap");
             var upload = Path.Combine(dir, "upload.bin");
             await File.WriteAllBytesAsync(upload, Enumerable.Range(0, 50_000).Select(i => (byte)(i % 253)).ToArray());
-            await using (var server = await SambaServer.StartAsync())
+            await using var server = await SambaServer.StartAsync();
             {
                 using var tcpdump = Process.Start(new ProcessStartInfo(ExternalProcess.Which("tcpdump")!,
                     $"-i lo -U --immediate-mode -s 0 -Z root -w {pcap} tcp port {server.Port}") { RedirectStandardError = true })!;
@@ -65,6 +66,16 @@ public sealed class CompileReplayTests
                 Assert.True(counts.GetProperty("ok").GetInt64() > 0, $"{type}: {counts}");
                 Assert.True(counts.GetProperty("failed").GetInt64() == 0, $"{type}: {counts}");
             }
+
+            // Mode 1 over SMB, under its own --root on the same server: the captured statuses must all come back.
+            Environment.SetEnvironmentVariable("SMBENCH_COMPILE_TEST_PW", server.Password);
+            var smb = Smbench($"replay {workload} --target smb://127.0.0.1:{server.Port}/{server.ShareName} --backend smb --mode realistic " +
+                $"--user {server.UserName} --password-env SMBENCH_COMPILE_TEST_PW --time-scale 0 --json");
+            _out.WriteLine(smb.Output);
+            Assert.True(smb.ExitCode == 0, smb.Output);
+            using var smbSummary = JsonDocument.Parse(smb.Output);
+            Assert.Equal(opsTotal, smbSummary.RootElement.GetProperty("status_checked").GetInt64());
+            Assert.Equal(1.0, smbSummary.RootElement.GetProperty("status_match_rate").GetDouble());
         }
         finally
         {
