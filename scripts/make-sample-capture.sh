@@ -87,17 +87,22 @@ kill -0 "$dump_pid" 2>/dev/null || { echo "$0: tcpdump did not start: $(cat "$R/
 for i in $(seq 1 "$files"); do
   head -c "$size" </dev/zero | tr '\0' "$(printf "\\$(printf '%03o' $((65 + i % 26)))")" >"$R/work/f$i.dat"
 done
-cmds="mkdir data; cd data"
-for i in $(seq 1 "$files"); do cmds+="; put $R/work/f$i.dat f$i.dat"; done
-for r in $(seq 1 "$rounds"); do
-  cmds+="; ls"
-  for i in $(seq 1 "$files"); do cmds+="; get f$i.dat $R/work/g$i.dat"; done
-done
-cmds+="; rename f1.dat renamed.dat; del renamed.dat"
-for i in $(seq 2 "$files"); do cmds+="; del f$i.dat"; done
-cmds+="; cd ..; rmdir data"
-smbclient "//127.0.0.1/share" -p "$port" -U "$user%$pw" -m "$protocol" -c "$cmds" >"$R/smbclient.out" 2>&1 \
-  || { cat "$R/smbclient.out" >&2; exit 1; }
+# Commands go in on stdin: a long session does not fit on a command line.
+{
+  echo "mkdir data"; echo "cd data"
+  for i in $(seq 1 "$files"); do echo "put $R/work/f$i.dat f$i.dat"; done
+  for r in $(seq 1 "$rounds"); do
+    echo "ls"
+    for i in $(seq 1 "$files"); do echo "get f$i.dat $R/work/g$i.dat"; done
+  done
+  echo "rename f1.dat renamed.dat"; echo "del renamed.dat"
+  for i in $(seq 2 "$files"); do echo "del f$i.dat"; done
+  echo "cd .."; echo "rmdir data"; echo "exit"
+} >"$R/commands.txt"
+kill -0 "$smbd_pid" 2>/dev/null || { echo "$0: smbd exited: $(cat "$R/smbd.out")" >&2; smbd_pid=""; exit 1; }
+smbclient "//127.0.0.1/share" -p "$port" -U "$user%$pw" -m "$protocol" <"$R/commands.txt" >"$R/smbclient.out" 2>&1 \
+  || { cat "$R/smbclient.out" >&2; tail -20 "$R"/log/log.* >&2 2>/dev/null; exit 1; }
+grep -q "NT_STATUS_" "$R/smbclient.out" && { echo "$0: smbclient reported errors:" >&2; grep "NT_STATUS_" "$R/smbclient.out" | head >&2; }
 
 sleep 0.3
 kill -INT "$dump_pid"; wait "$dump_pid" 2>/dev/null || true; dump_pid=""

@@ -46,12 +46,13 @@ public static class CaptureCompiler
         {
             throw new CompileFailedException(e.Message, e);
         }
-        if (options.SessionKeys.Count > 0)
-            throw new CompileFailedException("--session-key: decrypting SMB3 traffic is not supported by this version; encrypted connections are reported and skipped without it");
 
         Directory.CreateDirectory(options.OutputDirectory);
         using var writer = new WorkloadWriter(options.OutputDirectory, jsonLines: true);
-        var session = new CompileSession(options, writer, anonymizer);
+        var session = new CompileSession(options, writer, anonymizer)
+        {
+            SessionKeys = options.SessionKeys.Count > 0 ? Smb.Decryption.SessionKeyTable.Parse(options.SessionKeys) : null,
+        };
         CompileReport partial;
         if (kind == InputKind.Loadfile)
         {
@@ -120,8 +121,8 @@ public static class CaptureCompiler
             session.Warnings.Add($"{skips[FrameSkipReason.UnsupportedLinkLayer]} frames of an unsupported link layer ignored");
         if (table.ConnectionsEvicted > 0)
             session.Warnings.Add($"{table.ConnectionsEvicted} idle connections closed early (connection table full)");
-        if (session.EncryptedConnections > 0)
-            session.Warnings.Add($"{session.EncryptedConnections} connection(s) carried encrypted SMB3 traffic; their operations are not in the workload");
+        if (session.EncryptedConnections > session.DecryptedConnections)
+            session.Warnings.Add($"{session.EncryptedConnections - session.DecryptedConnections} connection(s) carried encrypted SMB3 traffic that could not be decrypted (give --session-key SESSIONID:HEXKEY); those operations are not in the workload");
         if (frames == 0) session.Warnings.Add("the capture holds no frames");
         else if (session.SmbConnections == 0) session.Warnings.Add("no SMB traffic found (try --port if the server listens on an unusual port)");
 
@@ -152,6 +153,10 @@ public static class CaptureCompiler
 
     private static CompileReport Finish(CompileOptions options, CompileSession session, WorkloadWriter writer, CompileReport partial, Anonymizer? anonymizer)
     {
+        var shares = session.Smb.Trees.Values.Where(t => !t.IsPipe).Select(t => t.Share).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(s => anonymizer?.Path(s) ?? s).Order(StringComparer.Ordinal).ToList();
+        if (shares.Count > 1)
+            session.Warnings.Add($"the capture uses {shares.Count} disk shares; their paths share one namespace in the workload (metadata.shares lists them)");
         var metadata = new WorkloadMetadata
         {
             Source = options.SourceName ?? Path.GetFileName(options.InputPath),
@@ -162,6 +167,7 @@ public static class CaptureCompiler
                 ["input_format"] = JsonSerializer.SerializeToElement(partial.Format),
                 ["payload"] = JsonSerializer.SerializeToElement(options.Payload == PayloadMode.Keep && partial.Format != "dbench-loadfile" ? "keep" : "synthetic"),
                 ["anonymized"] = JsonSerializer.SerializeToElement(options.Anonymize),
+                ["shares"] = JsonSerializer.SerializeToElement(shares),
             },
         };
         var clients = session.Clients.Describe(session.OpsPerClient);
@@ -182,6 +188,8 @@ public static class CaptureCompiler
             RequestsByCommand = new SortedDictionary<string, long>(session.RequestsByCommand.ToDictionary(), StringComparer.Ordinal),
             ResponsesByCommand = new SortedDictionary<string, long>(session.ResponsesByCommand.ToDictionary(), StringComparer.Ordinal),
             EncryptedConnections = session.EncryptedConnections,
+            DecryptedConnections = session.DecryptedConnections,
+            DecryptedMessages = session.DecryptedMessages,
             Breaks = session.Breaks,
             BreakAcks = session.BreakAcks,
             PrestateFiles = session.Prestate.FileCount,

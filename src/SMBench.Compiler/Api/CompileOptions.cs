@@ -45,7 +45,10 @@ public sealed record CompileOptions
     /// <summary>Environment variable holding the anonymization key (required with <see cref="Anonymize"/>).</summary>
     public string AnonymizeKeyEnv { get; init; } = "SMBENCH_ANONYMIZE_KEY";
 
-    /// <summary>SESSIONID:HEXKEY pairs for decrypting 0xFD traffic (not supported yet: reported as encrypted).</summary>
+    /// <summary>
+    /// SESSIONID:HEXKEY pairs for decrypting 0xFD traffic (SessionId in hex as tshark shows smb2.sesid, the
+    /// session's SessionKey in hex). Encrypted traffic of sessions without a key is counted and skipped.
+    /// </summary>
     public IReadOnlyList<string> SessionKeys { get; init; } = [];
 
     /// <summary>Force the loadfile importer (otherwise chosen by content).</summary>

@@ -23,6 +23,8 @@ public sealed record CompileReport
     [JsonPropertyName("requests_by_command")] public IReadOnlyDictionary<string, long> RequestsByCommand { get; init; } = new Dictionary<string, long>();
     [JsonPropertyName("responses_by_command")] public IReadOnlyDictionary<string, long> ResponsesByCommand { get; init; } = new Dictionary<string, long>();
     [JsonPropertyName("encrypted_connections")] public long EncryptedConnections { get; init; }
+    [JsonPropertyName("decrypted_connections")] public long DecryptedConnections { get; init; }
+    [JsonPropertyName("decrypted_messages")] public long DecryptedMessages { get; init; }
     [JsonPropertyName("tcp_gaps")] public long TcpGaps { get; init; }
     [JsonPropertyName("tcp_gap_bytes")] public long TcpGapBytes { get; init; }
     [JsonPropertyName("tcp_retransmits")] public long TcpRetransmits { get; init; }

@@ -65,7 +65,7 @@ public sealed class SmbStreamFramer : ITcpStreamSink
 
     private void Process()
     {
-        while (_count >= 4)
+        while (_count >= 4 && !GaveUp)
         {
             if (!_synced && !FindSignature()) return;
             var span = _buffer.AsSpan(_start, _count);
@@ -89,7 +89,7 @@ public sealed class SmbStreamFramer : ITcpStreamSink
                 Desync();
                 continue;
             }
-            if (length > MaxMessageLength)
+            if (length < 4 || length > MaxMessageLength)
             {
                 _stats.OversizedMessages++;
                 Desync();
@@ -132,6 +132,7 @@ public sealed class SmbStreamFramer : ITcpStreamSink
             var length = (span[i + 1] << 16) | (span[i + 2] << 8) | span[i + 3];
             if (length < 32 || length > MaxMessageLength) continue;
             Skip(i);
+            if (GaveUp) return false;
             _synced = true;
             return true;
         }

@@ -116,21 +116,21 @@ public static class LoadfileImporter
                 case "ReadX":
                     return OnHandle(line, "ReadX", (h, path) =>
                     {
-                        var offset = line.Number(1, "an offset");
-                        var size = line.Number(2, "a size");
-                        var returned = line.Args.Count > 3 ? line.Number(3, "a returned size") : size;
+                        var offset = line.Count(1, "an offset");
+                        var size = line.Count(2, "a size", int.MaxValue);
+                        var returned = line.Args.Count > 3 ? line.Count(3, "a returned size", int.MaxValue) : size;
                         if (ok) _s.Prestate.ReadTo(path, offset + returned);
                         return new ReadOp { Handle = h, Offset = offset, Length = (int)size, OpId = "", ClientId = _clientId, TimestampUs = ts, Expected = expected with { Bytes = returned } };
                     });
                 case "WriteX":
                     return OnHandle(line, "WriteX", (h, _) =>
                     {
-                        var size = line.Number(2, "a size");
+                        var size = line.Count(2, "a size", int.MaxValue);
                         return new WriteOp
                         {
-                            Handle = h, Offset = line.Number(1, "an offset"), Length = (int)size, Blob = null,
+                            Handle = h, Offset = line.Count(1, "an offset"), Length = (int)size, Blob = null,
                             OpId = "", ClientId = _clientId, TimestampUs = ts,
-                            Expected = expected with { Bytes = line.Args.Count > 3 ? line.Number(3, "a returned size") : size },
+                            Expected = expected with { Bytes = line.Args.Count > 3 ? line.Count(3, "a returned size", int.MaxValue) : size },
                         };
                     });
                 case "Flush":
@@ -138,8 +138,8 @@ public static class LoadfileImporter
                 case "LockX":
                 case "UnlockX":
                     return OnHandle(line, line.Command, (h, _) => line.Command == "LockX"
-                        ? new LockOp { Handle = h, Offset = line.Number(1, "an offset"), Length = line.Number(2, "a length"), OpId = "", ClientId = _clientId, TimestampUs = ts, Expected = expected }
-                        : new UnlockOp { Handle = h, Offset = line.Number(1, "an offset"), Length = line.Number(2, "a length"), OpId = "", ClientId = _clientId, TimestampUs = ts, Expected = expected });
+                        ? new LockOp { Handle = h, Offset = line.Count(1, "an offset"), Length = line.Count(2, "a length"), OpId = "", ClientId = _clientId, TimestampUs = ts, Expected = expected }
+                        : new UnlockOp { Handle = h, Offset = line.Count(1, "an offset"), Length = line.Count(2, "a length"), OpId = "", ClientId = _clientId, TimestampUs = ts, Expected = expected });
                 case "QUERY_FILE_INFORMATION":
                     return OnHandle(line, line.Command, (h, _) => new StatOp { Handle = h, OpId = "", ClientId = _clientId, TimestampUs = ts, Expected = expected });
                 case "QUERY_PATH_INFORMATION":
@@ -149,7 +149,7 @@ public static class LoadfileImporter
                     var pattern = PathOf(line.Arg(0, "a pattern"));
                     var slash = pattern.LastIndexOf('/');
                     var dir = slash < 0 ? "" : pattern[..slash];
-                    return [new ListOp { Path = _s.IrPath(dir), Pattern = pattern[(slash + 1)..], OpId = "", ClientId = _clientId, TimestampUs = ts, Expected = expected }];
+                    return [new ListOp { Path = _s.IrPath(dir), Pattern = _s.IrPattern(pattern[(slash + 1)..]), OpId = "", ClientId = _clientId, TimestampUs = ts, Expected = expected }];
                 }
                 case "Rename":
                 {

@@ -65,6 +65,13 @@ public sealed class LoadfileLine
         return ok ? v : throw new FormatException($"{Command}: {what} '{s}' is not a number");
     }
 
+    /// <summary>A number that must be 0 ≤ n ≤ <paramref name="max"/> (offsets, sizes).</summary>
+    public long Count(int index, string what, long max = long.MaxValue)
+    {
+        var n = Number(index, what);
+        return n >= 0 && n <= max ? n : throw new FormatException($"{Command}: {what} {n} is out of range (0..{max})");
+    }
+
     private static bool LooksLikeStatus(string token)
         => token.StartsWith("NT_STATUS_", StringComparison.Ordinal) || token.StartsWith("STATUS_", StringComparison.Ordinal)
            || token is "SUCCESS" or "ERROR" || (token.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && token.Length == 10);

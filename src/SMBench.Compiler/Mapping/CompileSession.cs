@@ -47,6 +47,11 @@ public sealed class CompileSession
     public long Sessions { get; set; }
     public long SmbConnections { get; set; }
     public long EncryptedConnections { get; set; }
+    public long DecryptedConnections { get; set; }
+    public long DecryptedMessages { get; set; }
+
+    /// <summary>Keys from --session-key; null when none were given.</summary>
+    public Smb.Decryption.SessionKeyTable? SessionKeys { get; init; }
     public long Breaks { get; set; }
     public long BreakAcks { get; set; }
     public long OperationsWritten => _nextOp;
@@ -66,6 +71,13 @@ public sealed class CompileSession
 
     /// <summary>Path as it goes into the IR (anonymized when asked).</summary>
     public string IrPath(string path) => Anonymizer?.Path(path) ?? path;
+
+    /// <summary>
+    /// A listing pattern as it goes into the IR: an exact name is anonymized like a path component; a wildcard
+    /// pattern is kept, because a pseudonym could no longer match anything.
+    /// </summary>
+    public string IrPattern(string pattern)
+        => Anonymizer == null || pattern.IndexOfAny(['*', '?', '<', '>', '"']) >= 0 ? pattern : Anonymizer.Path(pattern);
 
     private void Emit(IrOperation op)
     {

@@ -34,7 +34,7 @@ public static partial class SmbExchangeMapper
         handle.Listing = true;
         return [new ListOp
         {
-            Path = x.Session.IrPath(handle.Path), Pattern = req.Pattern.Length == 0 ? "*" : req.Pattern,
+            Path = x.Session.IrPath(handle.Path), Pattern = req.Pattern.Length == 0 ? "*" : x.Session.IrPattern(req.Pattern),
             OpId = "", ClientId = x.ClientId, TimestampUs = x.Ts, Expected = x.Expected,
         }];
     }

@@ -16,6 +16,7 @@ public static partial class SmbExchangeMapper
 {
     private const uint DeleteOnClose = 0x1000;
     private const uint DirectoryFile = 0x1;
+    private const int MaxOpenHandles = 1_000_000;
 
     public static bool ProducesOperations(Smb2Command command) => command is Smb2Command.Create or Smb2Command.Close
         or Smb2Command.Flush or Smb2Command.Read or Smb2Command.Write or Smb2Command.Lock or Smb2Command.Ioctl
@@ -137,6 +138,13 @@ public static partial class SmbExchangeMapper
         {
             handle.LeaseKey = req.Lease.Key;
             x.Connection.Leases[req.Lease.Key] = handle;
+        }
+        if (x.Connection.Handles.Count >= MaxOpenHandles)
+        {
+            // Opens a capture never closes (clients that died, captures cut short) must not grow the table forever.
+            x.Connection.Handles.Clear();
+            x.Connection.Leases.Clear();
+            x.Session.Skips.Add($"handle table reset (over {MaxOpenHandles} handles open at once)");
         }
         x.Connection.Handles[resp.FileId] = handle;
         x.Connection.RememberFileId(messageId, resp.FileId);

@@ -29,9 +29,10 @@ public sealed class LoopbackCapture : IAsyncDisposable
         return null;
     }
 
-    public static async Task<LoopbackCapture> StartAsync(string file, int port)
+    /// <param name="device">"lo" (Ethernet framing) or "any" (Linux cooked SLL2 framing).</param>
+    public static async Task<LoopbackCapture> StartAsync(string file, int port, string device = "lo")
     {
-        var psi = new ProcessStartInfo(ExternalProcess.Which("tcpdump")!, $"-i lo -U --immediate-mode -B 262144 -s 0 -Z root -w {file} tcp port {port}")
+        var psi = new ProcessStartInfo(ExternalProcess.Which("tcpdump")!, $"-i {device} -U --immediate-mode -B 262144 -s 0 -Z root -w {file} tcp port {port}")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

@@ -7,10 +7,12 @@ namespace SMBench.Compiler.Tests.Captures;
 /// <summary>tshark's decode of the same capture, as the independent count of SMB2 requests per command.</summary>
 public static class TsharkOracle
 {
-    public static Dictionary<string, long> RequestsByCommand(string file, int port)
+    /// <param name="port">A non-standard server port to decode as NetBIOS/SMB; null for 445/139 captures.</param>
+    public static Dictionary<string, long> RequestsByCommand(string file, int? port)
     {
+        var decodeAs = port is { } p ? $"-d tcp.port=={p},nbss " : "";
         var output = ExternalProcess.RunChecked("tshark",
-            $"-r {file} -d tcp.port=={port},nbss -Y smb2 -T fields -E occurrence=a -E aggregator=; -e smb2.cmd -e smb2.msg_id -e smb2.nt_status -e smb2.flags.response",
+            $"-r {file} {decodeAs}-Y smb2 -T fields -E occurrence=a -E aggregator=; -e smb2.cmd -e smb2.msg_id -e smb2.nt_status -e smb2.flags.response",
             timeoutMs: 120_000);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var line in output.Split('\n'))

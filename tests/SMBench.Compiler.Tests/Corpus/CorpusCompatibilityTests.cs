@@ -51,4 +51,22 @@ public sealed class CorpusCompatibilityTests
             Directory.Delete(output, true);
         }
     }
+
+    [CorpusTheory(NeedsTshark = true)]
+    [MemberData(nameof(CorpusFiles))]
+    public async Task Corpus_requests_per_command_agree_with_tshark(string file)
+    {
+        var input = Path.Combine(TestPaths.CorpusDir, file);
+        var output = TestPaths.NewTempDir("corpus-tshark");
+        try
+        {
+            var report = await CaptureCompiler.CompileAsync(new CompileOptions { InputPath = input, OutputDirectory = output });
+            var tshark = Captures.TsharkOracle.RequestsByCommand(input, null);
+            Assert.Equal(tshark.OrderBy(k => k.Key), report.RequestsByCommand.OrderBy(k => k.Key));
+        }
+        finally
+        {
+            Directory.Delete(output, true);
+        }
+    }
 }

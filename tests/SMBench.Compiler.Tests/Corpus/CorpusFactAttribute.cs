@@ -9,6 +9,17 @@ public sealed class CorpusTheoryAttribute : TheoryAttribute
     {
         if (!Directory.Exists(TestPaths.CorpusDir)) Skip = $"shared capture corpus not found at {TestPaths.CorpusDir}";
     }
+
+    /// <summary>Also needs tshark (the oracle).</summary>
+    public bool NeedsTshark
+    {
+        get => false;
+        init
+        {
+            if (value && Skip == null && SMBench.TestSupport.ExternalProcess.Which("tshark") == null)
+                Skip = "tshark is not installed (run scripts/setup-deps.sh)";
+        }
+    }
 }
 
 public sealed class CorpusFactAttribute : FactAttribute

@@ -96,6 +96,23 @@ public sealed class SmbStreamFramerTests
         Assert.Empty(_sink.Markers);
     }
 
+    [Fact]
+    public void Giving_up_in_the_middle_of_a_segment_stops_cleanly()
+    {
+        var f = Create(probeLimit: 10);
+        f.OnData([.. new byte[100], .. Message(1)], 0, 1);
+        Assert.True(f.GaveUp);
+        Assert.Empty(_sink.Markers);
+    }
+
+    [Fact]
+    public void Zero_length_frames_are_loss_of_sync_not_messages()
+    {
+        var f = Create();
+        f.OnData([0, 0, 0, 0, .. Message(6)], 0, 1);
+        Assert.Equal([6], _sink.Markers);
+    }
+
     private sealed class Recorder : ISmbMessageSink
     {
         public List<int> Markers { get; } = [];

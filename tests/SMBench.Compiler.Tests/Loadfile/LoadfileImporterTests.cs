@@ -78,11 +78,15 @@ public sealed class LoadfileImporterTests : IDisposable
         var (report, ops) = await ImportAsync("""
             NTCreateX "\x.dat" 0x40 0x5 1 NT_STATUS_OK
             WriteX 1 zero 10 10 NT_STATUS_OK
+            ReadX 1 0 99999999999 10 NT_STATUS_OK
+            NTCreateX "\..\outside" 0x40 0x5 2 NT_STATUS_OK
             Close 1 NT_STATUS_OK
             """);
         Assert.Equal(2, ops.Count);
         Assert.Contains(report.Warnings, w => w.Contains(":2:", StringComparison.Ordinal) && w.Contains("'zero'", StringComparison.Ordinal));
-        Assert.Equal(1, report.Skipped["loadfile line not understood"]);
+        Assert.Contains(report.Warnings, w => w.Contains(":3:", StringComparison.Ordinal) && w.Contains("out of range", StringComparison.Ordinal));
+        Assert.Contains(report.Warnings, w => w.Contains(":4:", StringComparison.Ordinal) && w.Contains("share-relative", StringComparison.Ordinal));
+        Assert.Equal(3, report.Skipped["loadfile line not understood"]);
     }
 
     [Fact]
