@@ -12,7 +12,7 @@ namespace SMBench.Integration.Tests.Replay;
 /// Full-mode replays where one client's open breaks another's oplock or lease: the OplockActor answers at runtime as
 /// the captured client did, and the conflicting open completes long before Samba's 30 s break timeout.
 /// </summary>
-public sealed class ReplayBreakTests(DefaultSambaFixture fixture) : IClassFixture<DefaultSambaFixture>, IDisposable
+public sealed class ReplayBreakTests(ReplaySambaFixture fixture) : IClassFixture<ReplaySambaFixture>, IDisposable
 {
     private readonly string _tmp = Directory.CreateTempSubdirectory("smbench-replay-break-").FullName;
     private readonly string _root = "breaks-" + Guid.NewGuid().ToString("N")[..8];
