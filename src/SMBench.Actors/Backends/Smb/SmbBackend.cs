@@ -44,11 +44,12 @@ public sealed class SmbBackend : IReplayBackend
     public async Task<IClientSession> OpenClientAsync(string clientId, CancellationToken cancellationToken)
     {
         var credential = _credentials(clientId);
-        var tree = await ConnectAsync(credential, cancellationToken).ConfigureAwait(false);
+        var clientGuid = Guid.NewGuid();
+        var tree = await ConnectAsync(credential, clientGuid, cancellationToken).ConfigureAwait(false);
         try
         {
             await EnsureRootAsync(tree, cancellationToken).ConfigureAwait(false);
-            return new SmbClientSession(this, tree, credential);
+            return new SmbClientSession(this, tree, credential, clientGuid);
         }
         catch
         {
@@ -57,14 +58,17 @@ public sealed class SmbBackend : IReplayBackend
         }
     }
 
-    /// <summary>Connection, login and tree connect; a refused login becomes <see cref="BackendLoginException"/>.</summary>
-    internal async Task<SmbTree> ConnectAsync(Credential credential, CancellationToken ct)
+    /// <summary>
+    /// Connection, login and tree connect; a refused login becomes <see cref="BackendLoginException"/>. A client keeps
+    /// its ClientGuid across reconnects: servers tie leases and durable v2 opens to it (MS-SMB2 §3.3.5.9.12).
+    /// </summary>
+    internal async Task<SmbTree> ConnectAsync(Credential credential, Guid clientGuid, CancellationToken ct)
     {
         SmbConnection connection;
         try
         {
             connection = await SmbConnection.ConnectAsync(_target.Host, _target.Port,
-                _options with { ClientGuid = Guid.NewGuid() }, ct).ConfigureAwait(false);
+                _options with { ClientGuid = clientGuid }, ct).ConfigureAwait(false);
         }
         catch (SocketException e)
         {

@@ -16,16 +16,18 @@ internal sealed partial class SmbClientSession : IClientSession, IReconnectingSe
 {
     private readonly SmbBackend _backend;
     private readonly Credential _credential;
+    private readonly Guid _clientGuid;
     private readonly SmbCreateBuilder _creates;
     private readonly List<SmbOpen> _opens = [];
     private SmbTree _tree;
     private bool _broken;
 
-    public SmbClientSession(SmbBackend backend, SmbTree tree, Credential credential)
+    public SmbClientSession(SmbBackend backend, SmbTree tree, Credential credential, Guid clientGuid)
     {
         _backend = backend;
         _tree = tree;
         _credential = credential;
+        _clientGuid = clientGuid;
         _creates = new SmbCreateBuilder(backend.Mode, tree.Connection.Dialect);
         StartBreakPump();
     }
