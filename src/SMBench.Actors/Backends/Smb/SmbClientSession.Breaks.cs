@@ -29,7 +29,18 @@ internal sealed partial class SmbClientSession : IBreakSource
             try
             {
                 await foreach (var notification in connection.Breaks.ReadAllAsync(ct).ConfigureAwait(false))
-                    if (Map(notification) is { } brk) _breaks.Writer.TryWrite(brk);
+                {
+                    var brk = Map(notification);
+                    // An oplock break can overtake the bookkeeping of the open it concerns: the CREATE response was
+                    // read, but its continuation has not registered the open yet. Unanswered, the other client's open
+                    // would wait for the server's break timeout (35 s on Samba), so look again briefly.
+                    for (var retry = 0; brk == null && notification.Oplock != null && retry < 40; retry++)
+                    {
+                        await Task.Delay(5, ct).ConfigureAwait(false);
+                        brk = Map(notification);
+                    }
+                    if (brk != null) _breaks.Writer.TryWrite(brk);
+                }
             }
             catch (OperationCanceledException)
             {
