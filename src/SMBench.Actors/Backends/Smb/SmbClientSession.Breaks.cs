@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using SMBench.Core.Ir;
+using SMBench.Smb.Client;
 using SMBench.Smb.Protocol;
 using SMBench.Smb.Transport;
 
@@ -106,7 +107,16 @@ internal sealed partial class SmbClientSession : IBreakSource
         var state = captured?.Level is { } letters
             ? SmbCreateBuilder.ParseLease(letters) & lease.NewLeaseState
             : lease.NewLeaseState;
-        await _tree.AcknowledgeLeaseBreakAsync(lease.LeaseKey, state, ct).ConfigureAwait(false);
+        try
+        {
+            await _tree.AcknowledgeLeaseBreakAsync(lease.LeaseKey, state, ct).ConfigureAwait(false);
+        }
+        catch (SmbStatusException e) when (e.Status == NtStatus.ObjectNameNotFound && opens.Count == 0)
+        {
+            // The last open of the lease was closed while the break was on its way: the server dropped the lease,
+            // so there is nothing left to acknowledge (MS-SMB2 §3.3.5.22.2).
+            return new BreakAnswer(false, "lease already closed");
+        }
         return new BreakAnswer(true, $"ack {SmbCreateBuilder.Letters(state)}");
     }
 
