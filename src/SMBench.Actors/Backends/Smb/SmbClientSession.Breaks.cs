@@ -111,10 +111,10 @@ internal sealed partial class SmbClientSession : IBreakSource
         {
             await _tree.AcknowledgeLeaseBreakAsync(lease.LeaseKey, state, ct).ConfigureAwait(false);
         }
-        catch (SmbStatusException e) when (e.Status == NtStatus.ObjectNameNotFound && opens.Count == 0)
+        catch (SmbStatusException e) when (e.Status == NtStatus.ObjectNameNotFound)
         {
-            // The last open of the lease was closed while the break was on its way: the server dropped the lease,
-            // so there is nothing left to acknowledge (MS-SMB2 §3.3.5.22.2).
+            // The last open of the lease was closed while the break was on its way (or its close was in flight):
+            // the server dropped the lease, so there is nothing left to acknowledge (MS-SMB2 §3.3.5.22.2).
             return new BreakAnswer(false, "lease already closed");
         }
         return new BreakAnswer(true, $"ack {SmbCreateBuilder.Letters(state)}");
