@@ -10,6 +10,7 @@ public sealed class RunAccumulator
 {
     public const int OccurrencesKept = 5;
     public const int PathsKept = 10_000;
+    public const int MaxSlices = TimeSeries.MaxBuckets;
 
     private readonly Dictionary<string, TypeStats> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClientStats> _clients = new(StringComparer.Ordinal);
@@ -21,6 +22,9 @@ public sealed class RunAccumulator
     public RunAccumulator(double expectedDurationS) => Series = new TimeSeries(expectedDurationS);
 
     internal TimeSeries Series { get; }
+    /// <summary>Slices of the over-time charts (never more than <see cref="TimeSeries.MaxBuckets"/>) and their width.</summary>
+    public int SliceCount => Series.Count;
+    public long SliceWidthUs => Series.WidthUs;
     public LongHistogram Lateness { get; } = new(TimeBucket.HighestTrackableUs, 3);
     public LongHistogram Latency { get; } = new(TimeBucket.HighestTrackableUs, 3);
     public long Ops { get; private set; }
