@@ -15,6 +15,9 @@ internal sealed class JournalScanner(StringPool pool)
     public long Records { get; private set; }
     public long UnreadableLines { get; private set; }
 
+    // A journal is read once per process, so the hot loop is compiled optimised up front instead of starting in
+    // tier-0 code and being promoted part-way through the file.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Scan(string path, RunAccumulator into, CancellationToken cancellationToken = default)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
@@ -44,6 +47,7 @@ internal sealed class JournalScanner(StringPool pool)
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Line(ReadOnlySpan<byte> line, RunAccumulator into)
     {
         if (line.IndexOfAnyExcept(" \t\r"u8) < 0) return;
@@ -61,6 +65,7 @@ internal sealed class JournalScanner(StringPool pool)
         into.Add(in r);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool Parse(ReadOnlySpan<byte> line, ref JournalRecord r)
     {
         var reader = new Utf8JsonReader(line);

@@ -26,7 +26,6 @@ public sealed class RunAccumulator
     public int SliceCount => Series.Count;
     public long SliceWidthUs => Series.WidthUs;
     public LongHistogram Lateness { get; } = new(TimeBucket.HighestTrackableUs, 3);
-    public LongHistogram Latency { get; } = new(TimeBucket.HighestTrackableUs, 3);
     public long Ops { get; private set; }
     public long Failed { get; private set; }
     public long Checked { get; private set; }
@@ -44,6 +43,7 @@ public sealed class RunAccumulator
     public IReadOnlyDictionary<string, long> MismatchPaths => _mismatchPaths;
     public IReadOnlyDictionary<string, long> Nodes => _nodes;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Add(in JournalRecord r)
     {
         var ok = r.Ok;
@@ -54,7 +54,6 @@ public sealed class RunAccumulator
         if (!ok) Failed++;
         FirstIssuedUs = Math.Min(FirstIssuedUs, r.IssuedUs);
         LastCompletedUs = Math.Max(LastCompletedUs, r.CompletedUs);
-        Latency.RecordValue(TimeBucket.Clamp(latency));
         Lateness.RecordValue(TimeBucket.Clamp(lateness));
 
         if (!_types.TryGetValue(r.Type, out var type)) _types.Add(r.Type, type = new TypeStats(r.Type, _types.Count));

@@ -16,6 +16,7 @@ internal sealed class TimeBucket
     public IntHistogram?[] Latency = [];
     public IntHistogram? Lateness;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(int type, long latencyUs, long latenessUs, bool ok)
     {
         if (type >= Ops.Length) Grow(type + 1);
