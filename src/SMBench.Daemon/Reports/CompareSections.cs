@@ -67,8 +67,14 @@ internal static class CompareSections
             var rb = b.Data.Types.GetValueOrDefault(name)?.ErrorRate ?? double.NaN;
             return (IReadOnlyList<Cell>)[name, Html.Pct(ra), Html.Pct(rb), .. Delta(ra, rb, v => Html.Pct(v), true, percentPoints: true)];
         }), id: "compare-error-rates", sortable: true);
-        var statuses = a.Data.Errors.Keys.Union(b.Data.Errors.Keys).Order(StringComparer.Ordinal);
+        var statuses = a.Data.Errors.Keys.Union(b.Data.Errors.Keys).Order(StringComparer.Ordinal).ToList();
         html.Line("<h3>Failures by status</h3>");
+        if (statuses.Count == 0)
+        {
+            html.Note("No op failed in either run.");
+            html.Close();
+            return;
+        }
         html.Table(["status", "A", "B", "B − A"], statuses.Select(s =>
         {
             var na = a.Data.Errors.GetValueOrDefault(s)?.Count ?? 0;
