@@ -19,8 +19,10 @@ public sealed class CompareRendererTests(ReplayedRunsFixture runs) : IClassFixtu
         foreach (var type in new[] { "open", "write", "read", "close" })
         {
             Assert.Contains($"<tr><td>{type}</td>", html);
-            // B's backend adds 2 ms per op, so every type's p99 is higher in B.
-            Assert.True(b.Data.Types[type].LatencyMs(99) > a.Data.Types[type].LatencyMs(99), type);
+            // B's backend adds 15 ms per op: its p99 is at least that, and its median is above A's (the null
+            // backend answers at once; medians rather than p99s keep a stall on a loaded machine from flipping it).
+            Assert.True(b.Data.Types[type].LatencyMs(99) >= 15, type);
+            Assert.True(b.Data.Types[type].LatencyMs(50) > a.Data.Types[type].LatencyMs(50), type);
         }
         Assert.Contains("(worse)", html);
         Assert.Contains("null://a", html);

@@ -8,7 +8,7 @@ namespace SMBench.Integration.Tests.Reports;
 
 /// <summary>
 /// Real result directories, produced once per test class by replaying workloads: A and B are the same workload on
-/// the null backend (B with 2 ms of latency per op, the "slower server"), C is a local-backend run with failures.
+/// the null backend (B with 15 ms of latency per op, the "slower server"), C is a local-backend run with failures.
 /// </summary>
 public sealed class ReplayedRunsFixture : IAsyncLifetime
 {
@@ -32,7 +32,7 @@ public sealed class ReplayedRunsFixture : IAsyncLifetime
         });
         await ReplayRunner.RunAsync(_system, new ReplayRequest
         {
-            WorkloadPath = WorkloadWithExpectations, Backend = new NullBackend(TimeSpan.FromMilliseconds(2)), ResultsDir = RunB,
+            WorkloadPath = WorkloadWithExpectations, Backend = new NullBackend(TimeSpan.FromMilliseconds(15)), ResultsDir = RunB,
             Mode = ReplayMode.Realistic, Target = "null://b",
         });
         await ReplayRunner.RunAsync(_system, new ReplayRequest
