@@ -28,6 +28,13 @@ internal static partial class ReportHtml
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("data:image/svg+xml;base64,", html);
+        // The charts themselves must not reach out either (an SVG may link images, fonts or stylesheets).
+        foreach (Match m in Regex.Matches(html, "data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)"))
+        {
+            var svg = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value));
+            Assert.Contains("<svg", svg);
+            Assert.DoesNotMatch("(href|src)\\s*=\\s*\"(?!#|data:)|url\\(\\s*['\"]?(?!#|data:)|@import", svg);
+        }
     }
 
     [GeneratedRegex("(src|href)\\s*=\\s*\"(?!data:|#)[^\"]*\"|url\\(\\s*['\"]?(?!data:)", RegexOptions.IgnoreCase)]
