@@ -1,8 +1,6 @@
 using System.CommandLine;
 using SMBench.Actors.Backends;
-using SMBench.Actors.Backends.Local;
-using SMBench.Core.Blobs;
-using SMBench.Core.Ir;
+using SMBench.Daemon.Runs;
 using SMBench.Streams.Runs;
 
 namespace SMBench.Daemon.Cli;
@@ -50,21 +48,5 @@ internal sealed record ReplayCliOptions(string Workload, string? Target, string?
 
     /// <summary>Builds the backend the options ask for; throws FormatException for bad combinations.</summary>
     public (IReplayBackend Backend, string? TargetText) CreateBackend()
-    {
-        var spec = Target == null ? null : TargetSpec.Parse(Target);
-        var kind = Backend ?? spec?.Scheme switch { "file" => "local", "smb" => "smb", _ => "null" };
-        switch (kind)
-        {
-            case "null":
-                return (new NullBackend(TimeSpan.FromMilliseconds(NullLatencyMs)), spec?.ToString());
-            case "local":
-                if (spec is not { Scheme: "file" })
-                    throw new FormatException("the local backend needs --target file:///dir (or a directory path)");
-                var dir = Root is "/" ? spec.LocalPath! : Path.Combine(spec.LocalPath!, SharePath.Normalize(Root ?? $"smbench/{RunId}"));
-                var reader = WorkloadReader.Open(Workload);
-                return (new LocalBackend(dir, new BlobStore(reader.Directory)), $"file://{dir}");
-            default:
-                throw new FormatException($"backend '{kind}' is not available in this build (local, null)");
-        }
-    }
+        => BackendFactory.Create(Workload, Target, Backend, Root, RunId, NullLatencyMs);
 }
