@@ -35,7 +35,9 @@ internal static class RunPalette
                 else output.Line($"run {CtlOutput.Text(answer, "id")}: stop requested (state {CtlOutput.Text(answer, "state")}); `run watch` follows it to the end");
                 return 0;
             }
-            case "watch": return await WatchAsync(client, output, Id(args), args, ct).ConfigureAwait(false);
+            case "watch":
+                args.OnlyKnown("interval");
+                return await WatchAsync(client, output, Id(args), args, ct).ConfigureAwait(false);
             default: return -1;
         }
     }
@@ -45,7 +47,7 @@ internal static class RunPalette
     private static async Task<int> StartAsync(CtlClient client, CtlOutput output, CtlArgs args, CancellationToken ct)
     {
         args.OnlyKnown("target", "backend", "mode", "time-scale", "root", "user", "password-env", "credentials", "run-id", "wait",
-            "max-in-flight", "null-latency-ms");
+            "interval", "max-in-flight", "null-latency-ms");
         var body = new Dictionary<string, object?> { ["workload"] = args.Required(0, "workload path (on the daemon host)") };
         foreach (var (option, field) in new[]
                  {
