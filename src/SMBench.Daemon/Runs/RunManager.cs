@@ -22,6 +22,8 @@ public sealed class RunManager : ReceiveActor
     private readonly Dictionary<string, ActiveRun> _active = new(StringComparer.Ordinal);
     private readonly LinkedList<Submit> _queue = new();
     private readonly List<IActorRef> _stopAllWaiters = [];
+    private readonly Dictionary<string, (DateTime At, RunRecord Record)> _liveCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<IActorRef>> _liveWaiters = new(StringComparer.Ordinal);
     private string? _shutdownReason;
 
     private sealed record ActiveRun(Submit Job, CancellationTokenSource Cancel);
@@ -36,6 +38,7 @@ public sealed class RunManager : ReceiveActor
         Receive<StopRun>(OnStop);
         Receive<StopAll>(OnStopAll);
         Receive<ProgressUpdate>(OnProgress);
+        Receive<LiveSummaryArrived>(OnLiveSummary);
         Receive<RunEnded>(OnEnded);
     }
 
@@ -114,17 +117,41 @@ public sealed class RunManager : ReceiveActor
             Sender.Tell(record);
             return;
         }
-        // Running: add the coordinator's summary so far; if it is busy or not up yet, the record alone will do.
-        Context.System.ActorSelection($"/user/run-{get.Id}")
+        // Running: add the coordinator's summary so far. One request to the coordinator serves every status request
+        // that arrives while it is out, and its answer is reused for LiveSummaryMaxAge.
+        if (_liveCache.TryGetValue(get.Id, out var cached) && DateTime.UtcNow - cached.At < _options.LiveSummaryMaxAge)
+        {
+            Sender.Tell(cached.Record);
+            return;
+        }
+        if (_liveWaiters.TryGetValue(get.Id, out var waiters))
+        {
+            waiters.Add(Sender);
+            return;
+        }
+        _liveWaiters[get.Id] = [Sender];
+        var id = get.Id;
+        Context.System.ActorSelection($"/user/run-{id}")
             .Ask<ReplayCoordinatorProtocol.RunProgress>(new ReplayCoordinatorProtocol.GetProgress(), _options.StatusTimeout)
-            .ContinueWith(t => t.IsCompletedSuccessfully
-                ? record with
-                {
-                    Summary = t.Result.Summary,
-                    Progress = record.Progress with { Released = t.Result.Released, Completed = t.Result.Completed, Failed = t.Result.Failed },
-                }
-                : record, TaskScheduler.Default)
-            .PipeTo(Sender);
+            .ContinueWith(t => new LiveSummaryArrived(id, t.IsCompletedSuccessfully ? t.Result : null), TaskScheduler.Default)
+            .PipeTo(Self);
+    }
+
+    private void OnLiveSummary(LiveSummaryArrived arrived)
+    {
+        if (!_liveWaiters.Remove(arrived.Id, out var waiters)) return;
+        var record = _runs[arrived.Id];
+        // If the coordinator was busy or the run just ended, the record alone answers (and is not cached).
+        if (arrived.Progress is { } p && _active.ContainsKey(arrived.Id))
+        {
+            record = record with
+            {
+                Summary = p.Summary,
+                Progress = record.Progress with { Released = p.Released, Completed = p.Completed, Failed = p.Failed },
+            };
+            _liveCache[arrived.Id] = (DateTime.UtcNow, record);
+        }
+        foreach (var waiter in waiters) waiter.Tell(record);
     }
 
     private void OnStop(StopRun stop)
@@ -191,6 +218,7 @@ public sealed class RunManager : ReceiveActor
     private void OnEnded(RunEnded ended)
     {
         if (!_active.Remove(ended.Id, out var active)) return;
+        _liveCache.Remove(ended.Id);
         _ = active.Job.Request.Backend.DisposeAsync().AsTask();
         var record = _runs[ended.Id];
         var state = ended switch

@@ -12,6 +12,12 @@ public sealed record RunManagerOptions
     /// <summary>How long a status request waits for a running coordinator's live summary.</summary>
     public TimeSpan StatusTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a running run's live summary is reused for further status requests. Building one takes the results
+    /// sink's lock and computes percentiles, so a burst of status polls must not each pay for it.
+    /// </summary>
+    public TimeSpan LiveSummaryMaxAge { get; init; } = TimeSpan.FromMilliseconds(500);
+
     public string RunsDir => Path.Combine(DataDir, "runs");
 
     public string ResultsDirFor(string runId) => Path.Combine(RunsDir, runId);

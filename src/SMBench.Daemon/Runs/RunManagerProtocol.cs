@@ -34,5 +34,7 @@ public static class RunManagerProtocol
 
     internal sealed record ProgressUpdate(string Id, ReplayProgress Progress);
 
+    internal sealed record LiveSummaryArrived(string Id, Actors.Runs.ReplayCoordinatorProtocol.RunProgress? Progress);
+
     internal sealed record RunEnded(string Id, RunSummary? Summary, string? Error, string? LoginFailure);
 }
