@@ -24,9 +24,10 @@ internal static class ReplayCommand
         var maxErrorRate = new Option<double>("--max-error-rate") { Description = "Failed share above which the exit code is 1", DefaultValueFactory = _ => 0.01 };
         var nullLatency = new Option<double>("--null-latency-ms") { Description = "null backend: fixed latency per op" };
         var runId = new Option<string?>("--run-id") { Description = "Run id (default: timestamp + random suffix)" };
+        var daemon = new Option<string?>("--daemon") { Description = "Submit the run to the smbench daemon at URL (token from SMBENCH_API_TOKEN) instead of running here" };
         var command = new Command("replay", "Replay a workload against a target, keeping the captured timing.")
         {
-            workload, target, backend, mode, timeScale, root, results, json, maxInFlight, maxErrorRate, nullLatency, runId,
+            workload, target, backend, mode, timeScale, root, results, json, maxInFlight, maxErrorRate, nullLatency, runId, daemon,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -35,7 +36,9 @@ internal static class ReplayCommand
                 parse.GetValue(timeScale), parse.GetValue(root), parse.GetValue(results), parse.GetValue(json),
                 parse.GetValue(maxInFlight), parse.GetValue(maxErrorRate), parse.GetValue(nullLatency),
                 parse.GetValue(runId) ?? ReplayRequest.NewRunId());
-            return await ReplayExecution.RunAsync(options, ct);
+            return parse.GetValue(daemon) is { } url
+                ? await Ctl.RemoteReplay.RunAsync(options, url, ct)
+                : await ReplayExecution.RunAsync(options, ct);
         });
         return command;
     }

@@ -141,8 +141,10 @@ public sealed class RunManager : ReceiveActor
     {
         if (!_liveWaiters.Remove(arrived.Id, out var waiters)) return;
         var record = _runs[arrived.Id];
-        // If the coordinator was busy or the run just ended, the record alone answers (and is not cached).
-        if (arrived.Progress is { } p && _active.ContainsKey(arrived.Id))
+        // If the coordinator was busy, the last live summary (older than usual) answers; once the run ended, the record.
+        if (arrived.Progress == null && _active.ContainsKey(arrived.Id) && _liveCache.TryGetValue(arrived.Id, out var stale))
+            record = stale.Record;
+        else if (arrived.Progress is { } p && _active.ContainsKey(arrived.Id))
         {
             record = record with
             {

@@ -62,7 +62,8 @@ public sealed class DaemonApiTests(DaemonFixture fixture)
         // 40 clients × 302 ops spaced 100 ms at real time: half a minute, stopped after a second or two.
         var workload = GeneratedWorkload.Write(Path.Combine(Daemon.WorkDir, "gen-long"), clients: 40, reads: 300, spacingUs: 100_000);
         var id = await Daemon.SubmitAsync(new { workload, backend = "null", time_scale = 1.0 });
-        var running = await Daemon.WaitForAsync(id, r => r.GetProperty("progress").GetProperty("completed").GetInt64() > 200, TimeSpan.FromSeconds(60));
+        var running = await Daemon.WaitForAsync(id, r => r.GetProperty("progress").GetProperty("completed").GetInt64() > 200
+                                                         && r.GetProperty("summary").ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(60));
         Assert.Equal("running", running.GetProperty("state").GetString());
         Assert.True(running.GetProperty("summary").GetProperty("ops_total").GetInt64() > 0, "status carries the summary so far");
 
