@@ -117,6 +117,13 @@ public sealed class CtlCommandTests(DaemonFixture fixture)
         var json = await Ctl("log", "peek", "-n", "2", "--json");
         Assert.InRange(JsonDocument.Parse(json.Out).RootElement.GetProperty("entries").GetArrayLength(), 1, 2);
 
+        // Akka's events keep the actor path as their category and lose Akka's own header.
+        var id = await Daemon.SubmitAsync(new { workload = SeedExample, backend = "null", time_scale = 0 });
+        await Daemon.WaitEndedAsync(id);
+        var recent = await Ctl("log", "peek", "-n", "200");
+        Assert.Contains($"akka://smbench/user/runs: run {id} completed", recent.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("[INFO][", recent.Out, StringComparison.Ordinal);
+
         var (code, output) = await StreamThenInterrupt(["ctl", "log", "tail", "-n", "3"], lines: 3);
         Assert.Equal(0, code);
         Assert.True(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 3, output);
