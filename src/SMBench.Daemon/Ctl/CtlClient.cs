@@ -42,6 +42,13 @@ public sealed class CtlClient : IDisposable
         return await SendAsync(request, ct).ConfigureAwait(false);
     }
 
+    public async Task<JsonElement> PutAsync(string path, Stream body, string contentType, CancellationToken ct)
+    {
+        var content = new StreamContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Put, path.TrimStart('/')) { Content = content }, ct).ConfigureAwait(false);
+    }
+
     /// <summary>The palettes the daemon offers (fetched once).</summary>
     public async Task<IReadOnlyList<Palette>> PalettesAsync(CancellationToken ct)
     {

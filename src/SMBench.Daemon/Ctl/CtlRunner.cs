@@ -24,7 +24,7 @@ public sealed class CtlRunner(CtlClient client, CtlOutput output)
             throw new CtlException(2, $"{palette.Name}: which command? {string.Join(", ", palette.Commands.Select(c => c.Name))}");
         var command = palette.Commands.FirstOrDefault(c => c.Name == words[1])
             ?? throw new CtlException(2, $"unknown command '{palette.Name} {words[1]}' (try: {string.Join(", ", palette.Commands.Select(c => c.Name))})");
-        var args = new CtlArgs(words.Skip(2), "wait", "w");
+        var args = new CtlArgs(words.Skip(2), "wait", "upload");
         var code = palette.Name switch
         {
             "run" => await RunPalette.ExecuteAsync(client, output, command.Name, args, ct).ConfigureAwait(false),

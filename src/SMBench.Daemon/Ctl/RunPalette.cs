@@ -47,8 +47,10 @@ internal static class RunPalette
     private static async Task<int> StartAsync(CtlClient client, CtlOutput output, CtlArgs args, CancellationToken ct)
     {
         args.OnlyKnown("target", "backend", "mode", "time-scale", "root", "user", "password-env", "credentials", "run-id", "wait",
-            "interval", "max-in-flight", "null-latency-ms");
-        var body = new Dictionary<string, object?> { ["workload"] = args.Required(0, "workload path (on the daemon host)") };
+            "upload", "interval", "max-in-flight", "null-latency-ms");
+        var workload = args.Required(0, "workload path (on the daemon host, or a local one with --upload)");
+        if (args.Flag("upload")) workload = await WorkloadUpload.UploadAsync(client, workload, output, ct).ConfigureAwait(false);
+        var body = new Dictionary<string, object?> { ["workload"] = workload };
         foreach (var (option, field) in new[]
                  {
                      ("target", "target"), ("backend", "backend"), ("mode", "mode"), ("root", "root"), ("user", "user"),

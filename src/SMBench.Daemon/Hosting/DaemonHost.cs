@@ -72,6 +72,7 @@ public static class DaemonHost
         app.MapMetrics("/metrics");
         HealthEndpoints.Map(app);
         RunEndpoints.Map(app);
+        WorkloadEndpoints.Map(app);
         ClusterEndpoints.Map(app);
         ActorEndpoints.Map(app);
         LogEndpoints.Map(app);
