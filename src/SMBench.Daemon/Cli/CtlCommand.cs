@@ -37,6 +37,11 @@ internal static class CtlCommand
             {
                 return ExitCodes.Ok;
             }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                await Console.Error.WriteLineAsync($"smbench: unexpected answer from the daemon at {url}: {e.Message}");
+                return ExitCodes.RunFailures;
+            }
         });
         return command;
     }

@@ -24,7 +24,7 @@ public sealed class InteractiveShell(CtlRunner runner)
         var terminal = !Console.IsInputRedirected && !Console.IsOutputRedirected;
         runner.Output.Line($"connected to {runner.Client.BaseUrl} — palettes: {string.Join(", ", palettes.Select(p => p.Name))}. " +
                            "'help' lists commands, Tab completes, 'exit' or Ctrl-D leaves.");
-        var editor = new LineEditor(before => Completions(palettes, before));
+        var editor = new LineEditor(before => Completions(palettes, before, () => RunIds(runner.Client)));
         var last = 0;
         if (terminal) Console.TreatControlCAsInput = true;
         try
@@ -58,6 +58,12 @@ public sealed class InteractiveShell(CtlRunner runner)
                 {
                     runner.Output.Line("(interrupted)");
                 }
+                catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+                {
+                    // An answer this ctl did not expect (another daemon version?): report it and keep the prompt.
+                    runner.Output.Line($"error: unexpected answer from the daemon: {e.Message}");
+                    last = 1;
+                }
                 await commandCts.CancelAsync().ConfigureAwait(false);
                 await watcher.ConfigureAwait(false);
             }
@@ -88,7 +94,22 @@ public sealed class InteractiveShell(CtlRunner runner)
         }
     });
 
-    public static IReadOnlyList<string> Completions(IReadOnlyList<Palette> palettes, string before)
+    // Run ids for "run status|stop|watch <Tab>"; a slow or absent daemon just means no suggestions.
+    private static IReadOnlyList<string> RunIds(CtlClient client)
+    {
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            var runs = client.GetAsync("/api/runs", cts.Token).GetAwaiter().GetResult();
+            return runs.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToList();
+        }
+        catch (Exception e) when (e is CtlException or OperationCanceledException or KeyNotFoundException or InvalidOperationException)
+        {
+            return [];
+        }
+    }
+
+    public static IReadOnlyList<string> Completions(IReadOnlyList<Palette> palettes, string before, Func<IReadOnlyList<string>>? runIds = null)
     {
         var words = Split(before);
         var completing = before.EndsWith(' ') ? words.Count : words.Count - 1;
@@ -99,6 +120,7 @@ public sealed class InteractiveShell(CtlRunner runner)
         if (completing == 1) return palette.Commands.Select(c => c.Name).ToList();
         var command = palette.Commands.FirstOrDefault(c => c.Name == words[1]);
         if (command == null) return [];
+        if (completing == 2 && runIds != null && command.Path.Contains("{id}", StringComparison.Ordinal)) return runIds();
         // Options come from the usage line the daemon published ("--mode mvp|realistic|full", "-d N").
         return command.Usage.Split([' ', '[', ']', '|'], StringSplitOptions.RemoveEmptyEntries)
             .Where(t => t.StartsWith('-')).Append("--json").Distinct().ToList();

@@ -34,6 +34,8 @@ public sealed class CtlParsingTests
         Assert.Contains("--backend", options);
         Assert.Contains("--json", options);
         Assert.Contains("-d", InteractiveShell.Completions(palettes, "actor hierarchy "));
+        Assert.Equal(["run-1", "run-2"], InteractiveShell.Completions(palettes, "run watch ", () => ["run-1", "run-2"]));
+        Assert.DoesNotContain("run-1", InteractiveShell.Completions(palettes, "run list ", () => ["run-1"]));
     }
 
     [Fact]
