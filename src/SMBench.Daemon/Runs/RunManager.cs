@@ -24,6 +24,8 @@ public sealed class RunManager : ReceiveActor
     private readonly List<IActorRef> _stopAllWaiters = [];
     private readonly Dictionary<string, (DateTime At, RunRecord Record)> _liveCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<IActorRef>> _liveWaiters = new(StringComparer.Ordinal);
+    // Runs whose coordinator has reported progress, i.e. exists: before that (preflight, connecting) nobody can answer.
+    private readonly HashSet<string> _reporting = new(StringComparer.Ordinal);
     private string? _shutdownReason;
 
     private sealed record ActiveRun(Submit Job, CancellationTokenSource Cancel);
@@ -112,7 +114,7 @@ public sealed class RunManager : ReceiveActor
             Sender.Tell(new NotFound(get.Id));
             return;
         }
-        if (!_active.ContainsKey(get.Id))
+        if (!_active.ContainsKey(get.Id) || !_reporting.Contains(get.Id))
         {
             Sender.Tell(record);
             return;
@@ -205,6 +207,7 @@ public sealed class RunManager : ReceiveActor
     private void OnProgress(ProgressUpdate update)
     {
         if (!_active.ContainsKey(update.Id)) return;
+        _reporting.Add(update.Id);
         var p = update.Progress;
         var record = _runs[update.Id];
         _runs[update.Id] = record with
@@ -221,6 +224,7 @@ public sealed class RunManager : ReceiveActor
     {
         if (!_active.Remove(ended.Id, out var active)) return;
         _liveCache.Remove(ended.Id);
+        _reporting.Remove(ended.Id);
         _ = active.Job.Request.Backend.DisposeAsync().AsTask();
         var record = _runs[ended.Id];
         var state = ended switch
