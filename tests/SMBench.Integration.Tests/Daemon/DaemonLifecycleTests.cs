@@ -40,6 +40,22 @@ public sealed class DaemonLifecycleTests
     }
 
     [Fact]
+    public async Task Ctrl_c_stops_the_daemon_cleanly()
+    {
+        await using var daemon = await DaemonProcess.StartAsync();
+        var workload = GeneratedWorkload.Write(Path.Combine(daemon.WorkDir, "long"), clients: 5, reads: 300, spacingUs: 100_000);
+        var id = await daemon.SubmitAsync(new { workload, backend = "null", time_scale = 1.0 });
+        await daemon.WaitForAsync(id, r => r.GetProperty("progress").GetProperty("completed").GetInt64() > 10, TimeSpan.FromSeconds(60));
+
+        DaemonProcess.Signal(daemon.ProcessId, DaemonProcess.SigInt);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!daemon.HasExited) await Task.Delay(100, cts.Token);
+        var summary = RunSummary.FromJson(await File.ReadAllTextAsync(Path.Combine(daemon.DataDir, "runs", id, "summary.json")));
+        Assert.Equal("stopped", summary.State);
+        Assert.Contains("Application is shutting down", daemon.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_daemon_refuses_to_listen_beyond_loopback_without_a_token()
     {
         var dir = Directory.CreateTempSubdirectory("smbench-daemon-it-").FullName;
