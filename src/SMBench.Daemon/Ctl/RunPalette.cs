@@ -50,6 +50,8 @@ internal static class RunPalette
             "upload", "interval", "max-in-flight", "null-latency-ms");
         var workload = args.Required(0, "workload path (on the daemon host, or a local one with --upload)");
         if (args.Flag("upload")) workload = await WorkloadUpload.UploadAsync(client, workload, output, ct).ConfigureAwait(false);
+        // A relative path that exists here is meant from here (the daemon would resolve it from its own directory).
+        else if (!Path.IsPathRooted(workload) && (Directory.Exists(workload) || File.Exists(workload))) workload = Path.GetFullPath(workload);
         var body = new Dictionary<string, object?> { ["workload"] = workload };
         foreach (var (option, field) in new[]
                  {
