@@ -6,7 +6,7 @@ namespace SMBench.Daemon.Cli;
 /// Who each simulated client logs in as: a credentials file (client_id → user, password from env or file) or one
 /// --user for everybody with its password in an environment variable. Passwords never come from the command line.
 /// </summary>
-internal sealed record CredentialOptions(string? User, string PasswordEnv, string? CredentialsFile)
+public sealed record CredentialOptions(string? User, string PasswordEnv, string? CredentialsFile)
 {
     public const string DefaultPasswordEnv = "SMBENCH_PASSWORD";
 

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using SMBench.Actors.Backends;
-using SMBench.Actors.Backends.Local;
-using SMBench.Actors.Backends.Smb;
-using SMBench.Core.Blobs;
-using SMBench.Core.Ir;
+using SMBench.Daemon.Runs;
 using SMBench.Streams.Runs;
 
 namespace SMBench.Daemon.Cli;
@@ -33,9 +30,10 @@ internal static class ReplayCommand
         var maxErrorRate = new Option<double>("--max-error-rate") { Description = "Failed share above which the exit code is 1", DefaultValueFactory = _ => 0.01 };
         var nullLatency = new Option<double>("--null-latency-ms") { Description = "null backend: fixed latency per op" };
         var runId = new Option<string?>("--run-id") { Description = "Run id (default: timestamp + random suffix)" };
+        var daemon = new Option<string?>("--daemon") { Description = "Submit the run to the smbench daemon at URL (token from SMBENCH_API_TOKEN) instead of running here" };
         var command = new Command("replay", "Replay a workload against a target, keeping the captured timing.")
         {
-            workload, target, backend, mode, timeScale, root, results, json, maxInFlight, maxErrorRate, nullLatency, runId,
+            workload, target, backend, mode, timeScale, root, results, json, maxInFlight, maxErrorRate, nullLatency, runId, daemon,
             user, passwordEnv, credentials,
         };
         command.SetAction(async (parse, ct) =>
@@ -46,7 +44,9 @@ internal static class ReplayCommand
                 parse.GetValue(maxInFlight), parse.GetValue(maxErrorRate), parse.GetValue(nullLatency),
                 parse.GetValue(runId) ?? ReplayRequest.NewRunId(),
                 new CredentialOptions(parse.GetValue(user), parse.GetValue(passwordEnv)!, parse.GetValue(credentials)));
-            return await ReplayExecution.RunAsync(options, ct);
+            return parse.GetValue(daemon) is { } url
+                ? await Ctl.RemoteReplay.RunAsync(options, url, ct)
+                : await ReplayExecution.RunAsync(options, ct);
         });
         return command;
     }
@@ -60,28 +60,5 @@ internal sealed record ReplayCliOptions(string Workload, string? Target, string?
 
     /// <summary>Builds the backend the options ask for; throws FormatException for bad combinations.</summary>
     public (IReplayBackend Backend, string? TargetText) CreateBackend()
-    {
-        var spec = Target == null ? null : TargetSpec.Parse(Target);
-        var kind = Backend ?? spec?.Scheme switch { "file" => "local", "smb" => "smb", _ => "null" };
-        switch (kind)
-        {
-            case "null":
-                return (new NullBackend(TimeSpan.FromMilliseconds(NullLatencyMs)), spec?.ToString());
-            case "local":
-                if (spec is not { Scheme: "file" })
-                    throw new FormatException("the local backend needs --target file:///dir (or a directory path)");
-                var dir = Root is "/" ? spec.LocalPath! : Path.Combine(spec.LocalPath!, SharePath.Normalize(Root ?? $"smbench/{RunId}"));
-                var reader = WorkloadReader.Open(Workload);
-                return (new LocalBackend(dir, new BlobStore(reader.Directory)), $"file://{dir}");
-            case "smb":
-                if (spec is not { Scheme: "smb" })
-                    throw new FormatException("the smb backend needs --target smb://host[:port]/share");
-                var root = Root is "/" ? "" : SharePath.Normalize(Root ?? $"smbench/{RunId}");
-                var smbTarget = new SmbTarget(spec.Host!, spec.Port, spec.Share!, root);
-                var workloadDir = WorkloadReader.Open(Workload).Directory;
-                return (new SmbBackend(smbTarget, Credentials.CreateResolver(), ParsedMode, new BlobStore(workloadDir)), smbTarget.ToString());
-            default:
-                throw new FormatException($"unknown backend '{kind}' (smb, local, null)");
-        }
-    }
+        => BackendFactory.Create(Workload, Target, Backend, Root, RunId, NullLatencyMs, ParsedMode, Credentials);
 }

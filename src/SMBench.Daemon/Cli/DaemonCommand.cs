@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SMBench.Daemon.Hosting;
+
+namespace SMBench.Daemon.Cli;
+
+/// <summary>
+/// <c>smbench daemon [--config FILE] [--http URL] [--data-dir DIR] [--token-file FILE] [--max-concurrent-runs N]</c>:
+/// hosts the actor system, the HTTP API and /metrics until SIGTERM/SIGINT (runs are stopped and their results
+/// written first).
+/// </summary>
+internal static class DaemonCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string?>("--config") { Description = "HOCON file (default: env SMBENCH_CONFIG, else config/akka.hocon)" };
+        var http = new Option<string?>("--http") { Description = "API address (default http://127.0.0.1:5080; env SMBENCH_HTTP)" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Run results under <dir>/runs/<id>/ (default .smbench; env SMBENCH_DATA_DIR)" };
+        var tokenFile = new Option<string?>("--token-file") { Description = "File with the API bearer token (env SMBENCH_API_TOKEN wins)" };
+        var maxRuns = new Option<int?>("--max-concurrent-runs") { Description = "Runs executing at once (default 1)" };
+        var command = new Command("daemon", "Run the SMBench daemon: actor system, HTTP API for scripted runs, Prometheus metrics.")
+        {
+            config, http, dataDir, tokenFile, maxRuns,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            DaemonSettings settings;
+            try
+            {
+                settings = DaemonSettingsLoader.Load(new DaemonOverrides
+                {
+                    ConfigFile = parse.GetValue(config), HttpUrl = parse.GetValue(http), DataDir = parse.GetValue(dataDir),
+                    TokenFile = parse.GetValue(tokenFile), MaxConcurrentRuns = parse.GetValue(maxRuns),
+                });
+            }
+            catch (DaemonConfigException e)
+            {
+                await Console.Error.WriteLineAsync($"smbench: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            WebApplication app;
+            try
+            {
+                app = DaemonHost.Build(settings);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"smbench: cannot prepare data dir {settings.DataDir}: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            await using (app)
+            {
+                var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SMBench.Daemon");
+                log.LogInformation("smbench daemon: API {Url}, data dir {DataDir}, config {Config}, {Auth}, up to {MaxRuns} concurrent run(s)",
+                    settings.HttpUrl, settings.DataDir, settings.ConfigSource,
+                    settings.ApiToken == null ? "no API token (loopback only)" : "bearer token required on /api/*", settings.MaxConcurrentRuns);
+                try
+                {
+                    await app.RunAsync(ct);
+                }
+                catch (IOException e)
+                {
+                    // Kestrel reports "address already in use" this way.
+                    await Console.Error.WriteLineAsync($"smbench: cannot listen on {settings.HttpUrl}: {e.Message}");
+                    return ExitCodes.Unreachable;
+                }
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,133 @@
+using SMBench.Daemon.Cli;
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using SMBench.Actors.Backends;
+using SMBench.Actors.Runs;
+using SMBench.Core.Ir;
+using SMBench.Core.Results;
+using SMBench.Daemon.Metrics;
+using SMBench.Daemon.Runs;
+using SMBench.Streams.Runs;
+using static SMBench.Daemon.Runs.RunManagerProtocol;
+
+namespace SMBench.Daemon.Http;
+
+/// <summary><c>/api/runs</c>: submit, list, inspect, stop runs and read their results.</summary>
+public static class RunEndpoints
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/api/runs", SubmitAsync)
+            .WithSummary("Queue a replay: {workload, target, backend, mode, time_scale, root, user, password_env, credentials} → 202 {id, state}");
+        app.MapGet("/api/runs", async (IRequiredActor<RunManager> runs) =>
+        {
+            var list = await runs.ActorRef.Ask<RunList>(new ListRuns(), AskTimeout);
+            return Results.Json(new { runs = list.Runs }, ApiJson.Options);
+        }).WithSummary("All runs, newest first");
+        app.MapGet("/api/runs/{id}", async (string id, IRequiredActor<RunManager> runs) =>
+            await runs.ActorRef.Ask<object>(new GetRun(id), AskTimeout) switch
+            {
+                RunRecord r => Results.Json(r, ApiJson.Options),
+                _ => NotFound(id),
+            }).WithSummary("One run: {id, state, progress, summary} (summary so far while running)");
+        app.MapPost("/api/runs/{id}/stop", async (string id, IRequiredActor<RunManager> runs) =>
+            await runs.ActorRef.Ask<object>(new StopRun(id, "stopped through the API"), AskTimeout) switch
+            {
+                StopAccepted s => Results.Json(new { id = s.Run.Id, state = s.Run.State }, ApiJson.Options, statusCode: 202),
+                AlreadyEnded e => Results.Json(new ApiError($"run {id} already ended ({e.Run.State})"), ApiJson.Options, statusCode: 409),
+                _ => NotFound(id),
+            }).WithSummary("Stop a run (queued: dropped; running: drained, journal kept)");
+        app.MapGet("/api/runs/{id}/results", ResultsAsync)
+            .WithSummary("The run's summary (default, so far while running) or ?format=ops for ops.jsonl streamed as NDJSON");
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpRequest http, IRequiredActor<RunManager> runs, RunManagerOptions options,
+        DaemonMetrics metrics, CancellationToken ct)
+    {
+        IReplayBackend? backend = null;
+        try
+        {
+            var submission = await RunSubmission.ParseAsync(http.Body, ct);
+            var workload = submission.ResolveWorkload();
+            var id = submission.RunId ?? ReplayRequest.NewRunId();
+            var resultsDir = options.ResultsDirFor(id);
+            if (Directory.Exists(resultsDir)) throw RunSubmission.Unprocessable($"run id '{id}' is already used under {options.RunsDir}");
+            (backend, var targetText) = BackendFor(submission, workload, id);
+            var request = new ReplayRequest
+            {
+                WorkloadPath = workload, Backend = backend, ResultsDir = resultsDir, Mode = submission.Mode,
+                TimeScale = submission.TimeScale, RunId = id, Target = targetText,
+                MaxInFlightPerClient = submission.MaxInFlight, Observer = metrics,
+            };
+            var report = ReplayRunner.Preflight(request);
+            var answer = await runs.ActorRef.Ask<RunRecord>(new Submit(request, report.OpsTotal, report.Clients), AskTimeout, ct);
+            backend = null; // the run manager owns the backend now
+            http.HttpContext.Response.Headers.Location = $"/api/runs/{answer.Id}";
+            return Results.Json(new { id = answer.Id, state = answer.State }, ApiJson.Options, statusCode: 202);
+        }
+        catch (ApiRequestException e)
+        {
+            return Results.Json(new ApiError(e.Message), ApiJson.Options, statusCode: e.Status);
+        }
+        catch (Exception e) when (e is ReplayRefusedException or WorkloadException)
+        {
+            return Results.Json(new ApiError(e.Message), ApiJson.Options, statusCode: 422);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Results.Json(new ApiError(e.Message), ApiJson.Options, statusCode: 409);
+        }
+        finally
+        {
+            if (backend != null) await backend.DisposeAsync();
+        }
+    }
+
+    private static (IReplayBackend Backend, string? TargetText) BackendFor(RunSubmission s, string workload, string id)
+    {
+        try
+        {
+            var credentials = s.User != null || s.Credentials != null
+                ? new CredentialOptions(s.User, s.PasswordEnv ?? CredentialOptions.DefaultPasswordEnv, s.Credentials)
+                : null;
+            return BackendFactory.Create(workload, s.Target, s.Backend, s.Root, id, s.NullLatencyMs, s.Mode, credentials);
+        }
+        catch (FormatException e)
+        {
+            throw RunSubmission.Unprocessable(e.Message.Replace("--target", "target", StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task<IResult> ResultsAsync(string id, string? format, HttpContext http, IRequiredActor<RunManager> runs)
+    {
+        if (await runs.ActorRef.Ask<object>(new GetRun(id), AskTimeout) is not RunRecord run) return NotFound(id);
+        if (format is null or "summary")
+        {
+            var summary = run.Summary ?? ReadSummary(run);
+            return summary == null
+                ? Results.Json(new ApiError($"run {id} has no summary yet ({run.State})"), ApiJson.Options, statusCode: 409)
+                : Results.Text(summary.ToJson(), "application/json");
+        }
+        if (format is not ("ops" or "jsonl"))
+            return Results.Json(new ApiError($"format '{format}' is not one of summary, ops"), ApiJson.Options, statusCode: 400);
+        var journal = run.ResultsDir == null ? null : Path.Combine(run.ResultsDir, ResultsJournal.FileName);
+        if (journal == null || !File.Exists(journal))
+            return Results.Json(new ApiError($"run {id} has no ops.jsonl yet ({run.State})"), ApiJson.Options, statusCode: 409);
+        // Shared read: a running run keeps appending; the reader gets whole lines up to where the file was at open.
+        var stream = new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, useAsync: true);
+        return Results.Stream(stream, "application/x-ndjson");
+    }
+
+    private static RunSummary? ReadSummary(RunRecord run)
+    {
+        var path = run.ResultsDir == null ? null : Path.Combine(run.ResultsDir, ReplayCoordinator.SummaryFileName);
+        return path != null && File.Exists(path) ? RunSummary.FromJson(File.ReadAllText(path)) : null;
+    }
+
+    private static IResult NotFound(string id)
+        => Results.Json(new ApiError($"no run with id '{id}' (GET /api/runs lists them)"), ApiJson.Options, statusCode: 404);
+}
