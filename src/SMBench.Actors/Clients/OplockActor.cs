@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Akka.Actor;
 using Akka.Event;
 using SMBench.Actors.Backends;
@@ -15,6 +16,12 @@ namespace SMBench.Actors.Clients;
 /// </summary>
 public sealed class OplockActor : ReceiveActor
 {
+    /// <summary>Meter of break handling; <see cref="AckLatency"/> gives percentiles where the summary has the mean.</summary>
+    public const string MeterName = "SMBench.Breaks";
+    private static readonly Meter BreakMeter = new(MeterName);
+    /// <summary>Time from a break's arrival to its answer being sent, in ms (one value per answered break).</summary>
+    public static readonly Histogram<double> AckLatency =
+        BreakMeter.CreateHistogram<double>("smbench.break.ack_latency", "ms", "break arrival to answer sent");
     private readonly IBreakSource _source;
     private readonly RunContext _run;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -37,7 +44,11 @@ public sealed class OplockActor : ReceiveActor
             if (answered.Error != null)
                 _log.Warning("break on {0} handle(s) could not be answered: {1}", answered.Break.Handles.Count, answered.Error.Message);
             else if (answered.Answer!.Sent)
-                _run.CountBreakAcked(Stopwatch.GetElapsedTime(answered.Break.ReceivedTimestamp));
+            {
+                var latency = Stopwatch.GetElapsedTime(answered.Break.ReceivedTimestamp);
+                _run.CountBreakAcked(latency);
+                AckLatency.Record(latency.TotalMilliseconds);
+            }
             Context.Parent.Tell(new ClientProtocol.ReleaseHandles(answered.Break.Handles, answered.Answer?.Action == "close"));
         });
     }

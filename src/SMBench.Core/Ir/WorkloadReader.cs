@@ -128,6 +128,12 @@ public sealed class WorkloadReader
         foreach (var value in values)
         {
             if (!value.IsOperation) continue;
+            var fast = OperationJsonFast.TryRead(value.Bytes.Span, value.Line, lookup);
+            if (fast != null)
+            {
+                yield return fast;
+                continue;
+            }
             using var doc = Parse(value, FilePath);
             yield return OperationJson.Read(doc.RootElement, FilePath, value.Line, lookup);
         }

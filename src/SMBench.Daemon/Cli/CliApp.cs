@@ -13,6 +13,8 @@ public static class CliApp
         root.Subcommands.Add(CompileCommand.Create());
         root.Subcommands.Add(ProvisionCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {

@@ -109,6 +109,9 @@ public sealed partial class SmbConnection : IAsyncDisposable, ISmb2SessionSecuri
             hash.Update(response.Message);
             _preauth = hash;
         }
+        // Room for the largest READ / QUERY / IOCTL answer plus headers, a transform header and compound padding.
+        var largest = Math.Max(negotiated.MaxReadSize, Math.Max(negotiated.MaxTransactSize, negotiated.MaxWriteSize));
+        Transport.MaxFrameLength = (int)Math.Min(0x00FF_FFFFu, largest + 64 * 1024u);
         Transport.MultiCredit = negotiated.DialectRevision >= SmbDialect.Smb210
                                 && negotiated.Capabilities.HasFlag(NegotiateCapabilities.LargeMtu);
     }

@@ -34,7 +34,8 @@ public sealed class CreditWindow
         lock (_gate)
         {
             if (_failure != null) return ValueTask.FromException<ulong>(_failure);
-            if (_waiters.Count == 0 && CanTake(charge, useReserve)) return ValueTask.FromResult(Take(charge));
+            // Reserve users (break acks) overtake queued ordinary requests: they are what unblocks the server.
+            if ((_waiters.Count == 0 || useReserve) && CanTake(charge, useReserve)) return ValueTask.FromResult(Take(charge));
             var waiter = new Waiter(charge, useReserve);
             waiter.Node = _waiters.AddLast(waiter);
             if (ct.CanBeCanceled)
@@ -61,11 +62,22 @@ public sealed class CreditWindow
         lock (_gate)
         {
             _available += credits;
-            while (_waiters.First is { } first && CanTake(first.Value.Charge, first.Value.UseReserve))
+            var ordinaryBlocked = false;
+            for (var node = _waiters.First; node != null;)
             {
-                _waiters.RemoveFirst();
-                first.Value.Node = null;
-                (ready ??= []).Add((first.Value, Take(first.Value.Charge)));
+                var next = node.Next;
+                var w = node.Value;
+                if ((w.UseReserve || !ordinaryBlocked) && CanTake(w.Charge, w.UseReserve))
+                {
+                    _waiters.Remove(node);
+                    w.Node = null;
+                    (ready ??= []).Add((w, Take(w.Charge)));
+                }
+                else if (!w.UseReserve)
+                {
+                    ordinaryBlocked = true; // keep FIFO order among ordinary requests
+                }
+                node = next;
             }
         }
         if (ready == null) return;

@@ -8,8 +8,8 @@ public static class DirectTcpFraming
 {
     public const int PrefixLength = 4;
 
-    /// <summary>Largest frame we accept: an 8 MiB READ plus headers, with room for a 16 MiB server limit.</summary>
-    public const int MaxFrameLength = 16 * 1024 * 1024 + 4096;
+    /// <summary>Frame limit before NEGOTIATE fixed the real one: a NEGOTIATE answer is a few hundred bytes.</summary>
+    public const int DefaultMaxFrameLength = 1024 * 1024;
 
     public static void WritePrefix(Span<byte> destination, int length)
     {
@@ -18,7 +18,8 @@ public static class DirectTcpFraming
     }
 
     /// <summary>Tries to cut one frame (without its prefix) off the front of <paramref name="buffer"/>.</summary>
-    public static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> frame)
+    public static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> frame,
+        int maxFrameLength = DefaultMaxFrameLength)
     {
         frame = default;
         if (buffer.Length < PrefixLength) return false;
@@ -26,7 +27,7 @@ public static class DirectTcpFraming
         buffer.Slice(0, PrefixLength).CopyTo(prefix);
         if (prefix[0] != 0) throw new SmbConnectionException($"malformed direct-TCP frame: first byte 0x{prefix[0]:X2}, expected 0x00");
         var length = (int)(BinaryPrimitives.ReadUInt32BigEndian(prefix) & 0x00FF_FFFF);
-        if (length > MaxFrameLength) throw new SmbConnectionException($"direct-TCP frame of {length} bytes exceeds the {MaxFrameLength}-byte limit");
+        if (length > maxFrameLength) throw new SmbConnectionException($"direct-TCP frame of {length} bytes exceeds the {maxFrameLength}-byte limit");
         if (buffer.Length < PrefixLength + length) return false;
         frame = buffer.Slice(PrefixLength, length);
         buffer = buffer.Slice(PrefixLength + length);

@@ -15,7 +15,7 @@ public sealed partial class SmbTransport
             {
                 var result = await _reader.ReadAsync().ConfigureAwait(false);
                 var buffer = result.Buffer;
-                while (DirectTcpFraming.TryReadFrame(ref buffer, out var frame)) HandleFrame(frame);
+                while (DirectTcpFraming.TryReadFrame(ref buffer, out var frame, MaxFrameLength)) HandleFrame(frame);
                 _reader.AdvanceTo(buffer.Start, buffer.End);
                 if (result.IsCompleted)
                 {

@@ -48,6 +48,9 @@ public sealed partial class SmbTransport : IAsyncDisposable
     /// <summary>LARGE_MTU was negotiated (2.1+): CreditCharge is sent and large I/O takes several credits.</summary>
     public bool MultiCredit { get; set; }
 
+    /// <summary>Largest frame accepted from the server; anything bigger is a protocol violation that fails the connection.</summary>
+    public int MaxFrameLength { get; set; } = DirectTcpFraming.DefaultMaxFrameLength;
+
     /// <summary>Unsolicited oplock and lease break notifications, in arrival order.</summary>
     public ChannelReader<BreakNotification> Breaks => _breaks.Reader;
 

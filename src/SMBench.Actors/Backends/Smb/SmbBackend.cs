@@ -21,13 +21,26 @@ public sealed class SmbBackend : IReplayBackend
     private readonly Func<string, Credential> _credentials;
     private readonly SmbConnectionOptions _options;
     private readonly SemaphoreSlim _rootOnce = new(1, 1);
+    private readonly SemaphoreSlim _connecting;
     private bool _rootReady;
+
+    /// <summary>
+    /// Connections being set up at once. Servers accept from a short listen queue (smbd: 50); a thousand clients
+    /// connecting together overflow it, and the dropped handshakes leave sockets the client believes open.
+    /// </summary>
+    public const int DefaultMaxConcurrentConnects = 32;
+
+    /// <summary>Connect, negotiate, login and tree connect must finish within this, else the attempt is retried.</summary>
+    public static readonly TimeSpan DefaultHandshakeTimeout = TimeSpan.FromSeconds(30);
+    private readonly TimeSpan _handshakeTimeout;
 
     static SmbBackend() => StatusText.Register(NtStatus.KnownNames);
 
     public SmbBackend(SmbTarget target, Func<string, Credential> credentials, ReplayMode mode, BlobStore? blobs,
-        SmbConnectionOptions? options = null)
+        SmbConnectionOptions? options = null, int maxConcurrentConnects = DefaultMaxConcurrentConnects, TimeSpan? handshakeTimeout = null)
     {
+        _handshakeTimeout = handshakeTimeout ?? DefaultHandshakeTimeout;
+        _connecting = new SemaphoreSlim(Math.Max(1, maxConcurrentConnects));
         _target = target;
         _credentials = credentials;
         Mode = mode;
@@ -44,11 +57,12 @@ public sealed class SmbBackend : IReplayBackend
     public async Task<IClientSession> OpenClientAsync(string clientId, CancellationToken cancellationToken)
     {
         var credential = _credentials(clientId);
-        var tree = await ConnectAsync(credential, cancellationToken).ConfigureAwait(false);
+        var clientGuid = Guid.NewGuid();
+        var tree = await ConnectAsync(credential, clientGuid, cancellationToken).ConfigureAwait(false);
         try
         {
             await EnsureRootAsync(tree, cancellationToken).ConfigureAwait(false);
-            return new SmbClientSession(this, tree, credential);
+            return new SmbClientSession(this, tree, credential, clientGuid);
         }
         catch
         {
@@ -57,14 +71,40 @@ public sealed class SmbBackend : IReplayBackend
         }
     }
 
-    /// <summary>Connection, login and tree connect; a refused login becomes <see cref="BackendLoginException"/>.</summary>
-    internal async Task<SmbTree> ConnectAsync(Credential credential, CancellationToken ct)
+    /// <summary>
+    /// Connection, login and tree connect; a refused login becomes <see cref="BackendLoginException"/>. A client keeps
+    /// its ClientGuid across reconnects: servers tie leases and durable v2 opens to it (MS-SMB2 §3.3.5.9.12).
+    /// </summary>
+    internal async Task<SmbTree> ConnectAsync(Credential credential, Guid clientGuid, CancellationToken ct)
+    {
+        await _connecting.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(_handshakeTimeout);
+            try
+            {
+                return await HandshakeAsync(credential, clientGuid, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new TimeoutException(
+                    $"no answer from {_target.Host}:{_target.Port} within {_handshakeTimeout.TotalSeconds:F0} s while setting up the session");
+            }
+        }
+        finally
+        {
+            _connecting.Release();
+        }
+    }
+
+    private async Task<SmbTree> HandshakeAsync(Credential credential, Guid clientGuid, CancellationToken ct)
     {
         SmbConnection connection;
         try
         {
             connection = await SmbConnection.ConnectAsync(_target.Host, _target.Port,
-                _options with { ClientGuid = Guid.NewGuid() }, ct).ConfigureAwait(false);
+                _options with { ClientGuid = clientGuid }, ct).ConfigureAwait(false);
         }
         catch (SocketException e)
         {
@@ -125,6 +165,7 @@ public sealed class SmbBackend : IReplayBackend
     public ValueTask DisposeAsync()
     {
         _rootOnce.Dispose();
+        _connecting.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using SMBench.Core.Ir;
+using SMBench.Smb.Client;
 using SMBench.Smb.Protocol;
 using SMBench.Smb.Transport;
 
@@ -29,7 +30,18 @@ internal sealed partial class SmbClientSession : IBreakSource
             try
             {
                 await foreach (var notification in connection.Breaks.ReadAllAsync(ct).ConfigureAwait(false))
-                    if (Map(notification) is { } brk) _breaks.Writer.TryWrite(brk);
+                {
+                    var brk = Map(notification);
+                    // An oplock break can overtake the bookkeeping of the open it concerns: the CREATE response was
+                    // read, but its continuation has not registered the open yet. Unanswered, the other client's open
+                    // would wait for the server's break timeout (35 s on Samba), so look again briefly.
+                    for (var retry = 0; brk == null && notification.Oplock != null && retry < 40; retry++)
+                    {
+                        await Task.Delay(5, ct).ConfigureAwait(false);
+                        brk = Map(notification);
+                    }
+                    if (brk != null) _breaks.Writer.TryWrite(brk);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -95,7 +107,16 @@ internal sealed partial class SmbClientSession : IBreakSource
         var state = captured?.Level is { } letters
             ? SmbCreateBuilder.ParseLease(letters) & lease.NewLeaseState
             : lease.NewLeaseState;
-        await _tree.AcknowledgeLeaseBreakAsync(lease.LeaseKey, state, ct).ConfigureAwait(false);
+        try
+        {
+            await _tree.AcknowledgeLeaseBreakAsync(lease.LeaseKey, state, ct).ConfigureAwait(false);
+        }
+        catch (SmbStatusException e) when (e.Status == NtStatus.ObjectNameNotFound)
+        {
+            // The last open of the lease was closed while the break was on its way (or its close was in flight):
+            // the server dropped the lease, so there is nothing left to acknowledge (MS-SMB2 §3.3.5.22.2).
+            return new BreakAnswer(false, "lease already closed");
+        }
         return new BreakAnswer(true, $"ack {SmbCreateBuilder.Letters(state)}");
     }
 

@@ -23,7 +23,7 @@ internal sealed partial class SmbClientSession
             try
             {
                 await Task.Delay(delay, ct).ConfigureAwait(false);
-                _tree = await _backend.ConnectAsync(_credential, ct).ConfigureAwait(false);
+                _tree = await _backend.ConnectAsync(_credential, _clientGuid, ct).ConfigureAwait(false);
                 _broken = false;
                 Reconnects++;
                 await ReclaimAsync(ct).ConfigureAwait(false);

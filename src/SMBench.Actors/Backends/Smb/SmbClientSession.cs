@@ -16,16 +16,18 @@ internal sealed partial class SmbClientSession : IClientSession, IReconnectingSe
 {
     private readonly SmbBackend _backend;
     private readonly Credential _credential;
+    private readonly Guid _clientGuid;
     private readonly SmbCreateBuilder _creates;
     private readonly List<SmbOpen> _opens = [];
     private SmbTree _tree;
     private bool _broken;
 
-    public SmbClientSession(SmbBackend backend, SmbTree tree, Credential credential)
+    public SmbClientSession(SmbBackend backend, SmbTree tree, Credential credential, Guid clientGuid)
     {
         _backend = backend;
         _tree = tree;
         _credential = credential;
+        _clientGuid = clientGuid;
         _creates = new SmbCreateBuilder(backend.Mode, tree.Connection.Dialect);
         StartBreakPump();
     }
@@ -40,7 +42,7 @@ internal sealed partial class SmbClientSession : IClientSession, IReconnectingSe
             return op switch
             {
                 OpenOp open => await OpenAsync(open, ct).ConfigureAwait(false),
-                CloseOp => await CloseAsync(Open(handle), ct).ConfigureAwait(false),
+                CloseOp => await CloseAsync(Open(handle, forClose: true), ct).ConfigureAwait(false),
                 ReadOp read => await ReadAsync(Open(handle), read, ct).ConfigureAwait(false),
                 WriteOp write => await WriteAsync(Open(handle), write, ct).ConfigureAwait(false),
                 FlushOp => await Run(() => Open(handle).File.FlushAsync(ct)).ConfigureAwait(false),
@@ -73,10 +75,14 @@ internal sealed partial class SmbClientSession : IClientSession, IReconnectingSe
 
     internal static string Status(NtStatus status) => StatusText.Normalize(status.ToString()) ?? status.ToString();
 
-    private static SmbOpen Open(object? handle)
+    private static SmbOpen Open(object? handle, bool forClose = false)
     {
         var open = handle as SmbOpen
             ?? throw new BackendRefusedException("STATUS_INVALID_HANDLE", "the handle is not an SMB open of this session");
+        // Answering a break with a close (as the captured client did) ends the open; the captured client sent
+        // nothing more on it but its close, so anything else is what the server would say to a closed FileId.
+        if (open.ClosedByBreak && !forClose)
+            throw new BackendRefusedException("STATUS_FILE_CLOSED", $"{open.Op.Handle} was closed when its break was answered");
         if (open.Lost)
             throw new BackendRefusedException(ReplayStatus.ConnectionLost,
                 $"{open.Op.Handle} was lost with its connection (not durable, or the server did not keep it)");
