@@ -32,6 +32,16 @@ public sealed class MalformedInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Gzipped_capture_is_told_to_be_decompressed()
+    {
+        var file = Path.Combine(_dir, "capture.pcap.gz");
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(file), System.IO.Compression.CompressionLevel.Fastest))
+            gz.Write(new byte[] { 0xD4, 0xC3, 0xB2, 0xA1, 2, 0, 4, 0 });
+        var e = await Assert.ThrowsAsync<CompileFailedException>(() => Compile(file));
+        Assert.Contains("decompress it first", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Empty_file_is_reported()
     {
         var file = Path.Combine(_dir, "empty.pcap");

@@ -36,7 +36,9 @@ public static class CaptureCompiler
         if (!File.Exists(options.InputPath)) throw new CompileFailedException($"{options.InputPath}: no such file");
         var kind = options.IsLoadfile == true ? InputKind.Loadfile : InputSniffer.Detect(options.InputPath);
         if (kind == InputKind.Unknown)
-            throw new CompileFailedException($"{options.InputPath}: neither a pcap/pcapng capture nor a dbench loadfile (unrecognised first bytes)");
+            throw new CompileFailedException(InputSniffer.IsCompressed(options.InputPath)
+                ? $"{options.InputPath}: compressed file (gzip/xz/zstd); decompress it first (e.g. gunzip) and compile the .pcap/.pcapng"
+                : $"{options.InputPath}: neither a pcap/pcapng capture nor a dbench loadfile (unrecognised first bytes)");
         Anonymizer? anonymizer;
         try
         {

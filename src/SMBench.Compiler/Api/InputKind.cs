@@ -11,6 +11,17 @@ public enum InputKind
 
 public static class InputSniffer
 {
+    /// <summary>gzip, xz or zstd magic: captures are often shipped compressed.</summary>
+    public static bool IsCompressed(string path)
+    {
+        Span<byte> head = stackalloc byte[6];
+        int n;
+        using (var f = File.OpenRead(path)) n = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..n];
+        return head.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) || head.StartsWith((ReadOnlySpan<byte>)[0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00])
+               || head.StartsWith((ReadOnlySpan<byte>)[0x28, 0xB5, 0x2F, 0xFD]);
+    }
+
     public static InputKind Detect(string path)
     {
         Span<byte> head = stackalloc byte[512];

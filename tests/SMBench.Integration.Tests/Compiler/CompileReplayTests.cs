@@ -17,10 +17,9 @@ public sealed class CompileReplayTests
 
     public CompileReplayTests(ITestOutputHelper output) => _out = output;
 
-    [RequiresSambaFact]
+    [RequiresSambaAndTcpdumpFact]
     public async Task Captured_smbclient_session_compiles_and_replays_locally()
     {
-        if (ExternalProcess.Which("tcpdump") == null) throw new InvalidOperationException("tcpdump is not installed (run scripts/setup-deps.sh)");
         var dir = Directory.CreateTempSubdirectory("smbench-compile-replay-").FullName;
         try
         {
