@@ -2,7 +2,7 @@
 # Installs the Debian packages SMBench's demo and tests need (real Samba, directory servers, capture tools).
 # Idempotent: skips apt entirely when everything is already present.
 set -euo pipefail
-PKGS=(samba smbclient samba-testsuite samba-ad-dc samba-ad-provision winbind slapd ldap-utils tcpdump tshark libpcap0.8 iproute2 procps psmisc openssl chromium ${SMBENCH_EXTRA_PKGS:-})
+PKGS=(samba smbclient samba-testsuite samba-ad-dc samba-ad-provision winbind slapd ldap-utils tcpdump tshark libpcap0.8 iproute2 procps psmisc openssl chromium dbench ${SMBENCH_EXTRA_PKGS:-})
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

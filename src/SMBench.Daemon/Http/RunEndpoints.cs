@@ -41,6 +41,8 @@ public static class RunEndpoints
                 AlreadyEnded e => Results.Json(new ApiError($"run {id} already ended ({e.Run.State})"), ApiJson.Options, statusCode: 409),
                 _ => NotFound(id),
             }).WithSummary("Stop a run (queued: dropped; running: drained, journal kept)");
+        app.MapGet("/api/runs/{id}/report", ReportAsync)
+            .WithSummary("The run's HTML report (self-contained; rendered from its journal, so far while running)");
         app.MapGet("/api/runs/{id}/results", ResultsAsync)
             .WithSummary("The run's summary (default, so far while running) or ?format=ops for ops.jsonl streamed as NDJSON");
     }
@@ -120,6 +122,16 @@ public static class RunEndpoints
         // Shared read: a running run keeps appending; the reader gets whole lines up to where the file was at open.
         var stream = new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, useAsync: true);
         return Results.Stream(stream, "application/x-ndjson");
+    }
+
+    private static async Task<IResult> ReportAsync(string id, IRequiredActor<RunManager> runs, CancellationToken ct)
+    {
+        if (await runs.ActorRef.Ask<object>(new GetRun(id), AskTimeout) is not RunRecord run) return NotFound(id);
+        if (run.ResultsDir == null || !File.Exists(Path.Combine(run.ResultsDir, ResultsJournal.FileName)))
+            return Results.Json(new ApiError($"run {id} has no results yet ({run.State})"), ApiJson.Options, statusCode: 409);
+        // Rendering reads the whole journal once: keep it off the request thread pool's hot path.
+        var html = await Task.Run(() => Reports.ReportRenderer.Render(Reports.RunReport.Load(run.ResultsDir, ct)), ct);
+        return Results.Text(html, "text/html; charset=utf-8");
     }
 
     private static RunSummary? ReadSummary(RunRecord run)

@@ -21,6 +21,8 @@ public sealed record RunRecord
     public RunProgressInfo Progress { get; init; } = new();
     /// <summary>The final summary once the run ended; while it runs, the summary so far (when asked for one run).</summary>
     public RunSummary? Summary { get; init; }
+    /// <summary>Where the run's HTML report is served (rendered on request from its journal).</summary>
+    public string ReportUrl => $"/api/runs/{Id}/report";
 }
 
 /// <summary>Progress of a run: ops released by the timeline, completed, failed, and the workload total.</summary>

@@ -39,6 +39,13 @@ public sealed class DaemonApiTests(DaemonFixture fixture)
         Assert.Equal(13, fromApi.OpsTotal);
         Assert.Equal("local", fromApi.Backend);
         Assert.True(File.Exists(Path.Combine(Daemon.DataDir, "runs", id, "summary.json")));
+
+        // The status links the report, and the daemon serves it.
+        var reportUrl = run.GetProperty("report_url").GetString()!;
+        Assert.Equal($"/api/runs/{id}/report", reportUrl);
+        var html = await Daemon.Http.GetStringAsync(reportUrl);
+        Assert.Contains("id=\"summary\"", html);
+        Assert.Contains(id, html);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ internal sealed class LocalClientSession(LocalBackend backend) : IClientSession
             }
             case StatOp stat:
             {
-                if (stat.Handle != null) return Ok(RandomAccess.GetLength(File(handle)));
+                if (stat.Handle != null) return handle is string ? Ok() : Ok(RandomAccess.GetLength(File(handle)));
                 var path = backend.Paths.Resolve(stat.Path!);
                 if (Directory.Exists(path)) return Ok();
                 return Ok(new FileInfo(path) is { Exists: true } fi ? fi.Length : throw new FileNotFoundException($"{stat.Path} does not exist"));

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SMBench.TestSupport;
 
-namespace SMBench.Compiler.Tests.Captures;
+namespace SMBench.TestSupport;
 
 /// <summary>
 /// tcpdump on lo for one TCP port while a test drives a client; <see cref="StopAsync"/> ends it with SIGINT so

@@ -1,7 +1,7 @@
 using SMBench.TestSupport;
 using Xunit;
 
-namespace SMBench.Compiler.Tests.Captures;
+namespace SMBench.TestSupport;
 
 /// <summary>Skips where a loopback capture cannot be made: no root, no smbd, no tcpdump or no tshark.</summary>
 public sealed class RequiresCaptureFactAttribute : FactAttribute
