@@ -84,6 +84,49 @@ public sealed class ReplayBreakTests(ReplaySambaFixture fixture) : IClassFixture
         Assert.InRange(run.LatencyUs("b1"), 0, 10_000_000);
     }
 
+    /// <summary>
+    /// A opens with an R lease, then again with the same captured key asking RWH: the lease is upgraded (one lease,
+    /// two opens). B's RH open breaks it back to RH; the one ack covers both of A's opens and both keep working.
+    /// </summary>
+    [RequiresSambaFact]
+    public async Task A_lease_upgraded_by_a_second_open_is_broken_once_for_both_opens()
+    {
+        const string key = "0a0b0c0d0e0f00010203040506070809";
+        var workload = Write(Path.Combine(_tmp, "w"),
+            OpenFile("a1", "a", 0, "upgrade.txt", "h1", Ext(lease: new LeaseRequest(key, "R"))),
+            OpenFile("a2", "a", 100, "upgrade.txt", "h2", Ext(lease: new LeaseRequest(key, "RWH"))),
+            WriteAt("a3", "a", 200, "h2", 0, 2048),
+            OpenFile("b1", "b", 1800, "upgrade.txt", "h",
+                Ext(GenericRead, disposition: Open, lease: new LeaseRequest("99999999999999999999999999999999", "RH")), OpenMode.Read),
+            ReadAt("a4", "a", 2200, "h1", 0, 2048),
+            ReadAt("a5", "a", 2250, "h2", 0, 2048),
+            ReadAt("b2", "b", 2300, "h", 0, 2048),
+            Close("a6", "a", 4000, "h1"),
+            Close("a7", "a", 4050, "h2"),
+            Close("b3", "b", 4100, "h"));
+
+        var replay = SmbReplay.RunAsync(SmbReplay.Backend(fixture.Smbd, ReplayMode.Full, _root), workload, ReplayMode.Full,
+            Path.Combine(_tmp, "r"), ct: SmbReplay.Timeout(60));
+        await Task.Delay(1000);
+        var upgraded = SmbReplay.Locks(fixture.Smbd);
+        await Task.Delay(2000);
+        var broken = SmbReplay.Locks(fixture.Smbd);
+        var run = await replay;
+
+        Assert.True(!run.Failures().Any(), run.Dump());
+        Assert.Contains("LEASE(RWH)", Lines(upgraded, "upgrade.txt"));
+        var after = Lines(broken, "upgrade.txt");
+        Assert.DoesNotContain("LEASE(RWH)", after);
+        Assert.Contains("LEASE(RH)", after);
+        Assert.Equal(1, run.Summary.Breaks.Received);
+        Assert.Equal(1, run.Summary.Breaks.Acked);
+        Assert.Equal(2048, run.Ops["a4"].GetProperty("bytes").GetInt64());
+        Assert.InRange(run.LatencyUs("b1"), 0, 10_000_000);
+    }
+
+    private static string Lines(string smbstatus, string file) =>
+        string.Join("\n", smbstatus.Split('\n').Where(l => l.Contains(file, StringComparison.Ordinal)));
+
     /// <summary>R leases on both sides, then B writes: A's R is broken to none (no ack needed) and nothing waits.</summary>
     [RequiresSambaFact]
     public async Task A_write_breaks_the_other_clients_read_lease_without_stalling()
