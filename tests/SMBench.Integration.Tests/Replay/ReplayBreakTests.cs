@@ -69,15 +69,15 @@ public sealed class ReplayBreakTests(ReplaySambaFixture fixture) : IClassFixture
 
         var replay = SmbReplay.RunAsync(SmbReplay.Backend(fixture.Smbd, ReplayMode.Full, _root), workload, ReplayMode.Full,
             Path.Combine(_tmp, "r"), ct: SmbReplay.Timeout(60));
-        // Both opens are up and the break answered by ~1 s; the closes come at 4 s.
-        await Task.Delay(2500);
-        var locks = SmbReplay.Locks(fixture.Smbd);
+        // Both opens are up and the break answered by ~1 s on the run clock; the closes come at 4 s.
+        var locks = await SmbReplay.WaitForLocksAsync(fixture.Smbd, "lease.txt",
+            l => l.Split('\n').Length == 2 && l.Contains($"LEASE({expectedState})", StringComparison.Ordinal) && !l.Contains("RWH", StringComparison.Ordinal));
         var run = await replay;
 
         Assert.Empty(run.Failures());
         Assert.True(1 == run.Summary.Breaks.Received, run.Dump());
         Assert.Equal(1, run.Summary.Breaks.Acked);
-        var leases = locks.Split('\n').Where(l => l.Contains("lease.txt", StringComparison.Ordinal)).ToList();
+        var leases = locks.Split('\n').ToList();
         Assert.True(leases.Count == 2, locks);
         Assert.Contains(leases, l => l.Contains($"LEASE({expectedState})", StringComparison.Ordinal));
         Assert.Contains(leases, l => l.Contains("LEASE(RH)", StringComparison.Ordinal));
@@ -107,15 +107,13 @@ public sealed class ReplayBreakTests(ReplaySambaFixture fixture) : IClassFixture
 
         var replay = SmbReplay.RunAsync(SmbReplay.Backend(fixture.Smbd, ReplayMode.Full, _root), workload, ReplayMode.Full,
             Path.Combine(_tmp, "r"), ct: SmbReplay.Timeout(60));
-        await Task.Delay(1000);
-        var upgraded = SmbReplay.Locks(fixture.Smbd);
-        await Task.Delay(2000);
-        var broken = SmbReplay.Locks(fixture.Smbd);
+        var upgraded = await SmbReplay.WaitForLocksAsync(fixture.Smbd, "upgrade.txt", l => l.Contains("LEASE(RWH)", StringComparison.Ordinal));
+        var after = await SmbReplay.WaitForLocksAsync(fixture.Smbd, "upgrade.txt",
+            l => l.Contains("LEASE(RH)", StringComparison.Ordinal) && !l.Contains("LEASE(RWH)", StringComparison.Ordinal));
         var run = await replay;
 
         Assert.True(!run.Failures().Any(), run.Dump());
-        Assert.Contains("LEASE(RWH)", Lines(upgraded, "upgrade.txt"));
-        var after = Lines(broken, "upgrade.txt");
+        Assert.Contains("LEASE(RWH)", upgraded);
         Assert.DoesNotContain("LEASE(RWH)", after);
         Assert.Contains("LEASE(RH)", after);
         Assert.Equal(1, run.Summary.Breaks.Received);
@@ -123,9 +121,6 @@ public sealed class ReplayBreakTests(ReplaySambaFixture fixture) : IClassFixture
         Assert.Equal(2048, run.Ops["a4"].GetProperty("bytes").GetInt64());
         Assert.InRange(run.LatencyUs("b1"), 0, 10_000_000);
     }
-
-    private static string Lines(string smbstatus, string file) =>
-        string.Join("\n", smbstatus.Split('\n').Where(l => l.Contains(file, StringComparison.Ordinal)));
 
     /// <summary>R leases on both sides, then B writes: A's R is broken to none (no ack needed) and nothing waits.</summary>
     [RequiresSambaFact]
