@@ -22,6 +22,7 @@ public sealed class OplockActor : ReceiveActor
     /// <summary>Time from a break's arrival to its answer being sent, in ms (one value per answered break).</summary>
     public static readonly Histogram<double> AckLatency =
         BreakMeter.CreateHistogram<double>("smbench.break.ack_latency", "ms", "break arrival to answer sent");
+
     private readonly IBreakSource _source;
     private readonly RunContext _run;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -31,24 +32,12 @@ public sealed class OplockActor : ReceiveActor
     {
         _source = source;
         _run = run;
-        Receive<BreakArrived>(arrived =>
-        {
-            _run.CountBreakReceived();
-            Context.Parent.Tell(new ClientProtocol.HoldHandles(arrived.Break.Handles));
-            _source.RespondAsync(arrived.Break, _run.Stopping).PipeTo(Self,
-                success: answer => new BreakAnswered(arrived.Break, answer, null),
-                failure: e => new BreakAnswered(arrived.Break, null, e));
-        });
         Receive<BreakAnswered>(answered =>
         {
             if (answered.Error != null)
                 _log.Warning("break on {0} handle(s) could not be answered: {1}", answered.Break.Handles.Count, answered.Error.Message);
             else if (answered.Answer!.Sent)
-            {
-                var latency = Stopwatch.GetElapsedTime(answered.Break.ReceivedTimestamp);
-                _run.CountBreakAcked(latency);
-                AckLatency.Record(latency.TotalMilliseconds);
-            }
+                _run.CountBreakAcked(answered.Latency);
             Context.Parent.Tell(new ClientProtocol.ReleaseHandles(answered.Break.Handles, answered.Answer?.Action == "close"));
         });
     }
@@ -58,21 +47,44 @@ public sealed class OplockActor : ReceiveActor
     protected override void PreStart()
     {
         var self = Self;
-        var reader = _source.Breaks;
+        var parent = Context.Parent;
+        var source = _source;
+        var run = _run;
         var ct = _stop.Token;
-        // Reads the connection's break stream off the mailbox; every break becomes a message, so it is handled
-        // as soon as it arrives, ahead of nothing and behind nothing but other breaks.
+        // Breaks are answered straight from the connection's break stream, not after a trip through this mailbox:
+        // a busy dispatcher (a thousand clients on a few cores) must not stand between a break and its ack. The
+        // hold goes to the parent first; the mailbox only does the bookkeeping once the answer is out.
         _ = Task.Run(async () =>
         {
             try
             {
-                await foreach (var brk in reader.ReadAllAsync(ct).ConfigureAwait(false)) self.Tell(new BreakArrived(brk));
+                await foreach (var brk in source.Breaks.ReadAllAsync(ct).ConfigureAwait(false))
+                {
+                    run.CountBreakReceived();
+                    parent.Tell(new ClientProtocol.HoldHandles(brk.Handles));
+                    _ = AnswerAsync(source, brk, self, run.Stopping); // breaks on other handles do not wait for this one
+                }
             }
             catch (OperationCanceledException)
             {
                 // the client is stopping
             }
         }, CancellationToken.None);
+    }
+
+    private static async Task AnswerAsync(IBreakSource source, BackendBreak brk, IActorRef self, CancellationToken ct)
+    {
+        try
+        {
+            var answer = await source.RespondAsync(brk, ct).ConfigureAwait(false);
+            var latency = Stopwatch.GetElapsedTime(brk.ReceivedTimestamp);
+            if (answer.Sent) AckLatency.Record(latency.TotalMilliseconds);
+            self.Tell(new BreakAnswered(brk, answer, null, latency));
+        }
+        catch (Exception e)
+        {
+            self.Tell(new BreakAnswered(brk, null, e, TimeSpan.Zero));
+        }
     }
 
     protected override void PostStop()
@@ -85,6 +97,6 @@ public sealed class OplockActor : ReceiveActor
 /// <summary>Messages of <see cref="OplockActor"/>.</summary>
 public static class OplockProtocol
 {
-    public sealed record BreakArrived(BackendBreak Break);
-    public sealed record BreakAnswered(BackendBreak Break, BreakAnswer? Answer, Exception? Error);
+    /// <param name="Latency">From the break's arrival to its answer being sent.</param>
+    public sealed record BreakAnswered(BackendBreak Break, BreakAnswer? Answer, Exception? Error, TimeSpan Latency);
 }

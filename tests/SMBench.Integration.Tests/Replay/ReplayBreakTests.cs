@@ -69,18 +69,56 @@ public sealed class ReplayBreakTests(ReplaySambaFixture fixture) : IClassFixture
 
         var replay = SmbReplay.RunAsync(SmbReplay.Backend(fixture.Smbd, ReplayMode.Full, _root), workload, ReplayMode.Full,
             Path.Combine(_tmp, "r"), ct: SmbReplay.Timeout(60));
-        // Both opens are up and the break answered by ~1 s; the closes come at 4 s.
-        await Task.Delay(2500);
-        var locks = SmbReplay.Locks(fixture.Smbd);
+        // Both opens are up and the break answered by ~1 s on the run clock; the closes come at 4 s.
+        var locks = await SmbReplay.WaitForLocksAsync(fixture.Smbd, "lease.txt",
+            l => l.Split('\n').Length == 2 && l.Contains($"LEASE({expectedState})", StringComparison.Ordinal) && !l.Contains("RWH", StringComparison.Ordinal));
         var run = await replay;
 
         Assert.Empty(run.Failures());
         Assert.True(1 == run.Summary.Breaks.Received, run.Dump());
         Assert.Equal(1, run.Summary.Breaks.Acked);
-        var leases = locks.Split('\n').Where(l => l.Contains("lease.txt", StringComparison.Ordinal)).ToList();
+        var leases = locks.Split('\n').ToList();
         Assert.True(leases.Count == 2, locks);
         Assert.Contains(leases, l => l.Contains($"LEASE({expectedState})", StringComparison.Ordinal));
         Assert.Contains(leases, l => l.Contains("LEASE(RH)", StringComparison.Ordinal));
+        Assert.InRange(run.LatencyUs("b1"), 0, 10_000_000);
+    }
+
+    /// <summary>
+    /// A opens with an R lease, then again with the same captured key asking RWH: the lease is upgraded (one lease,
+    /// two opens). B's RH open breaks it back to RH; the one ack covers both of A's opens and both keep working.
+    /// </summary>
+    [RequiresSambaFact]
+    public async Task A_lease_upgraded_by_a_second_open_is_broken_once_for_both_opens()
+    {
+        const string key = "0a0b0c0d0e0f00010203040506070809";
+        var workload = Write(Path.Combine(_tmp, "w"),
+            OpenFile("a1", "a", 0, "upgrade.txt", "h1", Ext(lease: new LeaseRequest(key, "R"))),
+            OpenFile("a2", "a", 100, "upgrade.txt", "h2", Ext(lease: new LeaseRequest(key, "RWH"))),
+            WriteAt("a3", "a", 200, "h2", 0, 2048),
+            OpenFile("b1", "b", 1800, "upgrade.txt", "h",
+                Ext(GenericRead, disposition: Open, lease: new LeaseRequest("99999999999999999999999999999999", "RH")), OpenMode.Read),
+            ReadAt("a4", "a", 2200, "h1", 0, 2048),
+            ReadAt("a5", "a", 2250, "h2", 0, 2048),
+            ReadAt("b2", "b", 2300, "h", 0, 2048),
+            Close("a6", "a", 4000, "h1"),
+            Close("a7", "a", 4050, "h2"),
+            Close("b3", "b", 4100, "h"));
+
+        var replay = SmbReplay.RunAsync(SmbReplay.Backend(fixture.Smbd, ReplayMode.Full, _root), workload, ReplayMode.Full,
+            Path.Combine(_tmp, "r"), ct: SmbReplay.Timeout(60));
+        var upgraded = await SmbReplay.WaitForLocksAsync(fixture.Smbd, "upgrade.txt", l => l.Contains("LEASE(RWH)", StringComparison.Ordinal));
+        var after = await SmbReplay.WaitForLocksAsync(fixture.Smbd, "upgrade.txt",
+            l => l.Contains("LEASE(RH)", StringComparison.Ordinal) && !l.Contains("LEASE(RWH)", StringComparison.Ordinal));
+        var run = await replay;
+
+        Assert.True(!run.Failures().Any(), run.Dump());
+        Assert.Contains("LEASE(RWH)", upgraded);
+        Assert.DoesNotContain("LEASE(RWH)", after);
+        Assert.Contains("LEASE(RH)", after);
+        Assert.Equal(1, run.Summary.Breaks.Received);
+        Assert.Equal(1, run.Summary.Breaks.Acked);
+        Assert.Equal(2048, run.Ops["a4"].GetProperty("bytes").GetInt64());
         Assert.InRange(run.LatencyUs("b1"), 0, 10_000_000);
     }
 

@@ -23,7 +23,7 @@ public sealed class ReplayDurableTests(ReplaySambaFixture fixture) : IClassFixtu
         OpenFile("2", "a", 20, "plain.bin", "p", Ext(disposition: OverwriteIf)),
         WriteAt("3", "a", 50, "d", 0, 4096),
         WriteAt("4", "a", 60, "p", 0, 100),
-        // the test cuts every connection at ~1 s
+        // the test cuts every connection once ops 3 and 4 are on the server
         WriteAt("5", "a", 2500, "d", 4096, 4096),
         ReadAt("6", "a", 2600, "d", 0, 8192),
         WriteAt("7", "a", 2700, "p", 100, 100),
@@ -47,7 +47,7 @@ public sealed class ReplayDurableTests(ReplaySambaFixture fixture) : IClassFixtu
 
         var replay = SmbReplay.RunAsync(SmbReplay.Backend(fixture.Smbd, ReplayMode.Full, _root, port: proxy.Port), workload,
             ReplayMode.Full, Path.Combine(_tmp, "r"), ct: SmbReplay.Timeout(90));
-        await Task.Delay(1000);
+        await WaitForFirstWritesAsync(fixture.Smbd);
         proxy.CutAll();
         var run = await replay;
 
@@ -75,7 +75,7 @@ public sealed class ReplayDurableTests(ReplaySambaFixture fixture) : IClassFixtu
 
         var replay = SmbReplay.RunAsync(SmbReplay.Backend(smbd, ReplayMode.Full, _root), workload, ReplayMode.Full,
             Path.Combine(_tmp, "r"), ct: SmbReplay.Timeout(90));
-        await Task.Delay(1000);
+        await WaitForFirstWritesAsync(smbd);
         smbd.KillChildren();
         var run = await replay;
 
@@ -84,6 +84,20 @@ public sealed class ReplayDurableTests(ReplaySambaFixture fixture) : IClassFixtu
         Assert.Equal(StatusText.Success, run.Status("9"));
         Assert.Equal(StatusText.Success, run.Status("10"));
         Assert.Equal(1, run.Summary.Reconnects);
+    }
+
+    /// <summary>Ops 3 and 4 (run clock 50–60 ms) are on the server; the cut must come before op 5 at 2.5 s.</summary>
+    private async Task WaitForFirstWritesAsync(SambaServer smbd)
+    {
+        var plain = new FileInfo(Path.Combine(smbd.SharePath, _root, "plain.bin"));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            plain.Refresh();
+            if (plain.Exists && plain.Length == 100) break;
+            await Task.Delay(20);
+        }
+        await Task.Delay(100);
     }
 
     public void Dispose()

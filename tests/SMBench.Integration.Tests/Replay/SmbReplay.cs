@@ -94,5 +94,20 @@ internal static class SmbReplay
     /// <summary>smbstatus's lock listing of this server (oplock and lease columns).</summary>
     public static string Locks(SambaServer smbd) => ExternalProcess.RunChecked("smbstatus", $"-s {smbd.ConfigPath} -L");
 
+    /// <summary>
+    /// Polls smbstatus until the lines naming <paramref name="file"/> satisfy <paramref name="done"/> (the replay's
+    /// clock starts only once every client is connected, so fixed delays would race it); returns the last lines.
+    /// </summary>
+    public static async Task<string> WaitForLocksAsync(SambaServer smbd, string file, Func<string, bool> done, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var lines = string.Join("\n", Locks(smbd).Split('\n').Where(l => l.Contains(file, StringComparison.Ordinal)));
+            if (done(lines) || DateTime.UtcNow > deadline) return lines;
+            await Task.Delay(50);
+        }
+    }
+
     public static CancellationToken Timeout(int seconds) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
 }

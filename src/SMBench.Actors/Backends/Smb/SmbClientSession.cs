@@ -42,7 +42,7 @@ internal sealed partial class SmbClientSession : IClientSession, IReconnectingSe
             return op switch
             {
                 OpenOp open => await OpenAsync(open, ct).ConfigureAwait(false),
-                CloseOp => await CloseAsync(Open(handle, forClose: true), ct).ConfigureAwait(false),
+                CloseOp => await CloseAsync(handle as SmbOpen ?? Open(handle), ct).ConfigureAwait(false),
                 ReadOp read => await ReadAsync(Open(handle), read, ct).ConfigureAwait(false),
                 WriteOp write => await WriteAsync(Open(handle), write, ct).ConfigureAwait(false),
                 FlushOp => await Run(() => Open(handle).File.FlushAsync(ct)).ConfigureAwait(false),
@@ -75,13 +75,13 @@ internal sealed partial class SmbClientSession : IClientSession, IReconnectingSe
 
     internal static string Status(NtStatus status) => StatusText.Normalize(status.ToString()) ?? status.ToString();
 
-    private static SmbOpen Open(object? handle, bool forClose = false)
+    private static SmbOpen Open(object? handle)
     {
         var open = handle as SmbOpen
             ?? throw new BackendRefusedException("STATUS_INVALID_HANDLE", "the handle is not an SMB open of this session");
         // Answering a break with a close (as the captured client did) ends the open; the captured client sent
         // nothing more on it but its close, so anything else is what the server would say to a closed FileId.
-        if (open.ClosedByBreak && !forClose)
+        if (open.ClosedByBreak)
             throw new BackendRefusedException("STATUS_FILE_CLOSED", $"{open.Op.Handle} was closed when its break was answered");
         if (open.Lost)
             throw new BackendRefusedException(ReplayStatus.ConnectionLost,
@@ -120,6 +120,7 @@ internal sealed partial class SmbClientSession : IClientSession, IReconnectingSe
     {
         lock (_opens) _opens.Remove(open);
         if (open.ClosedByBreak) return new OpOutcome(StatusText.Success, Error: "already closed when its break was answered");
+        if (open.Lost) return new OpOutcome(ReplayStatus.ConnectionLost, Error: $"{open.Op.Handle} was lost with its connection");
         await open.File.CloseAsync(cancellationToken: ct).ConfigureAwait(false);
         return new OpOutcome(StatusText.Success);
     }
