@@ -29,6 +29,10 @@ public readonly ref struct ErrorResponse : ISmb2Message
 
     public int BodyLength => FixedLength + Math.Max(ErrorData.Length, 1);
 
+    /// <summary>The 3.1.1 error contexts in ErrorData (empty when ErrorContextCount is 0).</summary>
+    public IReadOnlyList<ErrorContext> Contexts() =>
+        ErrorContextCount == 0 ? [] : ErrorContext.ParseList(ErrorData, ErrorContextCount);
+
     public static ErrorResponse Parse(ReadOnlySpan<byte> message)
     {
         var body = SmbWire.Body(message, StructureSize, "ERROR response");
@@ -55,8 +59,10 @@ public readonly ref struct ErrorResponse : ISmb2Message
         if (structureSize != StructureSize) return false;
         return header.Command switch
         {
-            // These commands' own responses are StructureSize 9 too: decide by status.
-            Smb2Command.QueryInfo or Smb2Command.QueryDirectory or Smb2Command.ChangeNotify =>
+            // These commands' own responses are StructureSize 9 too: decide by status. SESSION_SETUP's
+            // MORE_PROCESSING_REQUIRED has error severity yet carries the normal body with the security blob.
+            Smb2Command.SessionSetup when header.Status == NtStatus.MoreProcessingRequired => false,
+            Smb2Command.QueryInfo or Smb2Command.QueryDirectory or Smb2Command.ChangeNotify or Smb2Command.SessionSetup =>
                 header.Status.IsError || header.Status == NtStatus.Pending,
             _ => true,
         };

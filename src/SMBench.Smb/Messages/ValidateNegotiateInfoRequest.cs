@@ -17,7 +17,8 @@ public sealed record ValidateNegotiateInfoRequest(uint Capabilities, Guid Guid, 
     {
         SmbWire.Need(input, FixedLength, "VALIDATE_NEGOTIATE_INFO request");
         var count = BinaryPrimitives.ReadUInt16LittleEndian(input[22..]);
-        SmbWire.Need(input, FixedLength + (2 * count), $"VALIDATE_NEGOTIATE_INFO request with DialectCount {count}");
+        if (input.Length < FixedLength + (2 * count))
+            throw new SmbProtocolException($"VALIDATE_NEGOTIATE_INFO request: DialectCount {count} needs {FixedLength + (2 * count)} bytes, got {input.Length}");
         var dialects = new SmbDialect[count];
         for (var i = 0; i < count; i++) dialects[i] = (SmbDialect)BinaryPrimitives.ReadUInt16LittleEndian(input[(FixedLength + (2 * i))..]);
         return new ValidateNegotiateInfoRequest(

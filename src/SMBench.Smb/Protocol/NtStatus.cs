@@ -79,6 +79,30 @@ public readonly partial record struct NtStatus(uint Value)
     public static readonly NtStatus NotAReparsePoint = new(0xC000_0275);
     public static readonly NtStatus NetworkSessionExpired = new(0xC000_035C);
     public static readonly NtStatus FileNotAvailable = new(0xC000_0467);
+    public static readonly NtStatus Timeout = new(0x0000_0102);
+    public static readonly NtStatus Reparse = new(0x0000_0104);
+    public static readonly NtStatus ObjectNameExists = new(0x4000_0000);
+    public static readonly NtStatus AccessViolation = new(0xC000_0005);
+    public static readonly NtStatus InvalidLockSequence = new(0xC000_001E);
+    public static readonly NtStatus QuotaExceeded = new(0xC000_0044);
+    public static readonly NtStatus InvalidPipeState = new(0xC000_00AD);
+    public static readonly NtStatus PipeBusy = new(0xC000_00AE);
+    public static readonly NtStatus PipeDisconnected = new(0xC000_00B0);
+    public static readonly NtStatus DuplicateName = new(0xC000_00BD);
+    public static readonly NtStatus BadNetworkPath = new(0xC000_00BE);
+    public static readonly NtStatus NotSameDevice = new(0xC000_00D4);
+    public static readonly NtStatus FileRenamed = new(0xC000_00D5);
+    public static readonly NtStatus PipeEmpty = new(0xC000_00D9);
+    public static readonly NtStatus InvalidOplockProtocol = new(0xC000_00E3);
+    public static readonly NtStatus PipeBroken = new(0xC000_014B);
+    public static readonly NtStatus LogonTypeNotGranted = new(0xC000_015B);
+    public static readonly NtStatus ConnectionDisconnected = new(0xC000_020C);
+    public static readonly NtStatus ConnectionReset = new(0xC000_020D);
+    public static readonly NtStatus IoReparseTagNotHandled = new(0xC000_0279);
+    public static readonly NtStatus FileSystemLimitation = new(0xC000_0427);
+    public static readonly NtStatus ServerUnavailable = new(0xC000_0466);
+    public static readonly NtStatus InvalidSignature = new(0xC000_A000);
+    public static readonly NtStatus SmbNoPreauthIntegrityHashOverlap = new(0xC05D_0000);
 
     /// <summary>Severity bits 11: an error (0xC…).</summary>
     public bool IsError => (Value >> 30) == 3;

@@ -1,55 +1,113 @@
 using System.Collections.Frozen;
-using System.Reflection;
-using System.Text;
 
 namespace SMBench.Smb.Protocol;
 
-/// <summary>
-/// Name table for <see cref="NtStatus"/>, built once from its public static fields so a new code needs one line
-/// (the field) and its STATUS_ name follows from the field name (PascalCase → UPPER_SNAKE).
-/// </summary>
+/// <summary>Name table for <see cref="NtStatus"/>: one line per known code, spelled as in MS-ERREF.</summary>
 internal static class NtStatusNames
 {
-    private static readonly FrozenDictionary<uint, string> ByValue;
-    private static readonly FrozenDictionary<string, uint> ByName;
-
-    // Names whose spelling the PascalCase rule would get wrong.
-    private static readonly Dictionary<string, string> Overrides = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<uint, string> ByValue = new Dictionary<uint, string>
     {
-        ["FileIsADirectory"] = "STATUS_FILE_IS_A_DIRECTORY",
-        ["NotADirectory"] = "STATUS_NOT_A_DIRECTORY",
-        ["NotAReparsePoint"] = "STATUS_NOT_A_REPARSE_POINT",
-    };
+        [NtStatus.Success.Value] = "STATUS_SUCCESS",
+        [NtStatus.Pending.Value] = "STATUS_PENDING",
+        [NtStatus.NotifyCleanup.Value] = "STATUS_NOTIFY_CLEANUP",
+        [NtStatus.NotifyEnumDir.Value] = "STATUS_NOTIFY_ENUM_DIR",
+        [NtStatus.OplockBreakInProgress.Value] = "STATUS_OPLOCK_BREAK_IN_PROGRESS",
+        [NtStatus.BufferOverflow.Value] = "STATUS_BUFFER_OVERFLOW",
+        [NtStatus.NoMoreFiles.Value] = "STATUS_NO_MORE_FILES",
+        [NtStatus.StoppedOnSymlink.Value] = "STATUS_STOPPED_ON_SYMLINK",
+        [NtStatus.NotImplemented.Value] = "STATUS_NOT_IMPLEMENTED",
+        [NtStatus.InvalidInfoClass.Value] = "STATUS_INVALID_INFO_CLASS",
+        [NtStatus.InfoLengthMismatch.Value] = "STATUS_INFO_LENGTH_MISMATCH",
+        [NtStatus.InvalidHandle.Value] = "STATUS_INVALID_HANDLE",
+        [NtStatus.InvalidParameter.Value] = "STATUS_INVALID_PARAMETER",
+        [NtStatus.NoSuchDevice.Value] = "STATUS_NO_SUCH_DEVICE",
+        [NtStatus.NoSuchFile.Value] = "STATUS_NO_SUCH_FILE",
+        [NtStatus.InvalidDeviceRequest.Value] = "STATUS_INVALID_DEVICE_REQUEST",
+        [NtStatus.EndOfFile.Value] = "STATUS_END_OF_FILE",
+        [NtStatus.MoreProcessingRequired.Value] = "STATUS_MORE_PROCESSING_REQUIRED",
+        [NtStatus.AccessDenied.Value] = "STATUS_ACCESS_DENIED",
+        [NtStatus.BufferTooSmall.Value] = "STATUS_BUFFER_TOO_SMALL",
+        [NtStatus.ObjectNameInvalid.Value] = "STATUS_OBJECT_NAME_INVALID",
+        [NtStatus.ObjectNameNotFound.Value] = "STATUS_OBJECT_NAME_NOT_FOUND",
+        [NtStatus.ObjectNameCollision.Value] = "STATUS_OBJECT_NAME_COLLISION",
+        [NtStatus.ObjectPathInvalid.Value] = "STATUS_OBJECT_PATH_INVALID",
+        [NtStatus.ObjectPathNotFound.Value] = "STATUS_OBJECT_PATH_NOT_FOUND",
+        [NtStatus.ObjectPathSyntaxBad.Value] = "STATUS_OBJECT_PATH_SYNTAX_BAD",
+        [NtStatus.SharingViolation.Value] = "STATUS_SHARING_VIOLATION",
+        [NtStatus.FileLockConflict.Value] = "STATUS_FILE_LOCK_CONFLICT",
+        [NtStatus.LockNotGranted.Value] = "STATUS_LOCK_NOT_GRANTED",
+        [NtStatus.DeletePending.Value] = "STATUS_DELETE_PENDING",
+        [NtStatus.PrivilegeNotHeld.Value] = "STATUS_PRIVILEGE_NOT_HELD",
+        [NtStatus.NoSuchUser.Value] = "STATUS_NO_SUCH_USER",
+        [NtStatus.WrongPassword.Value] = "STATUS_WRONG_PASSWORD",
+        [NtStatus.LogonFailure.Value] = "STATUS_LOGON_FAILURE",
+        [NtStatus.AccountRestriction.Value] = "STATUS_ACCOUNT_RESTRICTION",
+        [NtStatus.InvalidLogonHours.Value] = "STATUS_INVALID_LOGON_HOURS",
+        [NtStatus.InvalidWorkstation.Value] = "STATUS_INVALID_WORKSTATION",
+        [NtStatus.PasswordExpired.Value] = "STATUS_PASSWORD_EXPIRED",
+        [NtStatus.AccountDisabled.Value] = "STATUS_ACCOUNT_DISABLED",
+        [NtStatus.RangeNotLocked.Value] = "STATUS_RANGE_NOT_LOCKED",
+        [NtStatus.DiskFull.Value] = "STATUS_DISK_FULL",
+        [NtStatus.InsufficientResources.Value] = "STATUS_INSUFFICIENT_RESOURCES",
+        [NtStatus.MediaWriteProtected.Value] = "STATUS_MEDIA_WRITE_PROTECTED",
+        [NtStatus.BadImpersonationLevel.Value] = "STATUS_BAD_IMPERSONATION_LEVEL",
+        [NtStatus.IoTimeout.Value] = "STATUS_IO_TIMEOUT",
+        [NtStatus.FileIsADirectory.Value] = "STATUS_FILE_IS_A_DIRECTORY",
+        [NtStatus.NotSupported.Value] = "STATUS_NOT_SUPPORTED",
+        [NtStatus.InvalidNetworkResponse.Value] = "STATUS_INVALID_NETWORK_RESPONSE",
+        [NtStatus.UnexpectedNetworkError.Value] = "STATUS_UNEXPECTED_NETWORK_ERROR",
+        [NtStatus.NetworkNameDeleted.Value] = "STATUS_NETWORK_NAME_DELETED",
+        [NtStatus.NetworkAccessDenied.Value] = "STATUS_NETWORK_ACCESS_DENIED",
+        [NtStatus.BadNetworkName.Value] = "STATUS_BAD_NETWORK_NAME",
+        [NtStatus.RequestNotAccepted.Value] = "STATUS_REQUEST_NOT_ACCEPTED",
+        [NtStatus.DirectoryNotEmpty.Value] = "STATUS_DIRECTORY_NOT_EMPTY",
+        [NtStatus.NotADirectory.Value] = "STATUS_NOT_A_DIRECTORY",
+        [NtStatus.TooManyOpenedFiles.Value] = "STATUS_TOO_MANY_OPENED_FILES",
+        [NtStatus.Cancelled.Value] = "STATUS_CANCELLED",
+        [NtStatus.CannotDelete.Value] = "STATUS_CANNOT_DELETE",
+        [NtStatus.FileDeleted.Value] = "STATUS_FILE_DELETED",
+        [NtStatus.FileClosed.Value] = "STATUS_FILE_CLOSED",
+        [NtStatus.InvalidDeviceState.Value] = "STATUS_INVALID_DEVICE_STATE",
+        [NtStatus.AccountExpired.Value] = "STATUS_ACCOUNT_EXPIRED",
+        [NtStatus.UserSessionDeleted.Value] = "STATUS_USER_SESSION_DELETED",
+        [NtStatus.PasswordMustChange.Value] = "STATUS_PASSWORD_MUST_CHANGE",
+        [NtStatus.NotFound.Value] = "STATUS_NOT_FOUND",
+        [NtStatus.AccountLockedOut.Value] = "STATUS_ACCOUNT_LOCKED_OUT",
+        [NtStatus.RequestAborted.Value] = "STATUS_REQUEST_ABORTED",
+        [NtStatus.PathNotCovered.Value] = "STATUS_PATH_NOT_COVERED",
+        [NtStatus.NotAReparsePoint.Value] = "STATUS_NOT_A_REPARSE_POINT",
+        [NtStatus.NetworkSessionExpired.Value] = "STATUS_NETWORK_SESSION_EXPIRED",
+        [NtStatus.FileNotAvailable.Value] = "STATUS_FILE_NOT_AVAILABLE",
+        [NtStatus.Timeout.Value] = "STATUS_TIMEOUT",
+        [NtStatus.Reparse.Value] = "STATUS_REPARSE",
+        [NtStatus.ObjectNameExists.Value] = "STATUS_OBJECT_NAME_EXISTS",
+        [NtStatus.AccessViolation.Value] = "STATUS_ACCESS_VIOLATION",
+        [NtStatus.InvalidLockSequence.Value] = "STATUS_INVALID_LOCK_SEQUENCE",
+        [NtStatus.QuotaExceeded.Value] = "STATUS_QUOTA_EXCEEDED",
+        [NtStatus.InvalidPipeState.Value] = "STATUS_INVALID_PIPE_STATE",
+        [NtStatus.PipeBusy.Value] = "STATUS_PIPE_BUSY",
+        [NtStatus.PipeDisconnected.Value] = "STATUS_PIPE_DISCONNECTED",
+        [NtStatus.DuplicateName.Value] = "STATUS_DUPLICATE_NAME",
+        [NtStatus.BadNetworkPath.Value] = "STATUS_BAD_NETWORK_PATH",
+        [NtStatus.NotSameDevice.Value] = "STATUS_NOT_SAME_DEVICE",
+        [NtStatus.FileRenamed.Value] = "STATUS_FILE_RENAMED",
+        [NtStatus.PipeEmpty.Value] = "STATUS_PIPE_EMPTY",
+        [NtStatus.InvalidOplockProtocol.Value] = "STATUS_INVALID_OPLOCK_PROTOCOL",
+        [NtStatus.PipeBroken.Value] = "STATUS_PIPE_BROKEN",
+        [NtStatus.LogonTypeNotGranted.Value] = "STATUS_LOGON_TYPE_NOT_GRANTED",
+        [NtStatus.ConnectionDisconnected.Value] = "STATUS_CONNECTION_DISCONNECTED",
+        [NtStatus.ConnectionReset.Value] = "STATUS_CONNECTION_RESET",
+        [NtStatus.IoReparseTagNotHandled.Value] = "STATUS_IO_REPARSE_TAG_NOT_HANDLED",
+        [NtStatus.FileSystemLimitation.Value] = "STATUS_FILE_SYSTEM_LIMITATION",
+        [NtStatus.ServerUnavailable.Value] = "STATUS_SERVER_UNAVAILABLE",
+        [NtStatus.InvalidSignature.Value] = "STATUS_INVALID_SIGNATURE",
+        [NtStatus.SmbNoPreauthIntegrityHashOverlap.Value] = "STATUS_SMB_NO_PREAUTH_INTEGRITY_HASH_OVERLAP",
+    }.ToFrozenDictionary();
 
-    static NtStatusNames()
-    {
-        var byValue = new Dictionary<uint, string>();
-        var byName = new Dictionary<string, uint>(StringComparer.OrdinalIgnoreCase);
-        foreach (var field in typeof(NtStatus).GetFields(BindingFlags.Public | BindingFlags.Static))
-        {
-            if (field.FieldType != typeof(NtStatus)) continue;
-            var value = ((NtStatus)field.GetValue(null)!).Value;
-            var name = Overrides.TryGetValue(field.Name, out var o) ? o : "STATUS_" + ToUpperSnake(field.Name);
-            byValue.TryAdd(value, name);
-            byName[name] = value;
-        }
-        ByValue = byValue.ToFrozenDictionary();
-        ByName = byName.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-    }
+    private static readonly FrozenDictionary<string, uint> ByName =
+        ByValue.ToFrozenDictionary(kv => kv.Value, kv => kv.Key, StringComparer.OrdinalIgnoreCase);
 
     public static bool TryGetName(uint value, out string name) => ByValue.TryGetValue(value, out name!);
 
     public static bool TryGetValue(string name, out uint value) => ByName.TryGetValue(name, out value);
-
-    private static string ToUpperSnake(string pascal)
-    {
-        var sb = new StringBuilder(pascal.Length + 8);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            var c = pascal[i];
-            if (i > 0 && char.IsUpper(c)) sb.Append('_');
-            sb.Append(char.ToUpperInvariant(c));
-        }
-        return sb.ToString();
-    }
 }

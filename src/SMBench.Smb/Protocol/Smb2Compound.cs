@@ -59,6 +59,32 @@ public static class Smb2Compound
         return result;
     }
 
+    /// <summary>
+    /// Same as <see cref="Build"/> into a caller's buffer (e.g. pooled): parts are copied in order, padded and
+    /// linked; returns the compound length.
+    /// </summary>
+    public static int BuildInto(Span<byte> destination, params ReadOnlySpan<ReadOnlyMemory<byte>> parts)
+    {
+        if (parts.Length == 0) throw new ArgumentException("a compound needs at least one part", nameof(parts));
+        var offset = 0;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i].Span;
+            if (part.Length < Smb2Header.Size)
+                throw new ArgumentException($"compound part {i} is {part.Length} bytes, shorter than a header", nameof(parts));
+            var isLast = i == parts.Length - 1;
+            var next = isLast ? 0 : Align(part.Length);
+            var room = isLast ? part.Length : next;
+            if (destination.Length - offset < room)
+                throw new ArgumentException($"compound needs more than the {destination.Length} bytes of room given", nameof(destination));
+            part.CopyTo(destination[offset..]);
+            destination.Slice(offset + part.Length, room - part.Length).Clear();
+            BinaryPrimitives.WriteUInt32LittleEndian(destination[(offset + Smb2Header.NextCommandOffset)..], (uint)next);
+            offset += room;
+        }
+        return offset;
+    }
+
     /// <summary>Rounds up to the 8-byte boundary compound parts start on.</summary>
     public static int Align(int length) => (length + Alignment - 1) & ~(Alignment - 1);
 

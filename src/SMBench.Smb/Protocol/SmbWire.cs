@@ -47,6 +47,18 @@ public static class SmbWire
         return buffer.Slice((int)offset, (int)length);
     }
 
+    /// <summary>
+    /// <see cref="SliceLocal(ReadOnlySpan{byte}, long, long, string)"/> for an item of a chain: the message names the
+    /// item's position, formatted only on failure so hot loops build no strings.
+    /// </summary>
+    public static ReadOnlySpan<byte> SliceLocal(ReadOnlySpan<byte> buffer, long offset, long length, string what, int position)
+    {
+        if (length == 0 && offset >= 0 && offset <= buffer.Length) return [];
+        if (offset < 0 || length < 0 || offset + length > buffer.Length)
+            throw new SmbProtocolException($"{what} at {position}: {length} bytes at offset {offset} lie outside the {buffer.Length}-byte item");
+        return buffer.Slice((int)offset, (int)length);
+    }
+
     /// <summary>Requires at least <paramref name="length"/> bytes in a structure.</summary>
     public static void Need(ReadOnlySpan<byte> buffer, int length, string what)
     {

@@ -136,6 +136,20 @@ public class CreateRequestTests
     }
 
     [Fact]
+    public void Allocation_size_and_timewarp_contexts_round_trip()
+    {
+        var request = new CreateRequest
+        {
+            Name = "big.bin",
+            CreateContexts = [new AllocationSizeRequest(1 << 30), new TimewarpTokenRequest(133_000_000_000_000_000), new RawCreateContext("SecD", new byte[20])],
+        };
+        var parsed = CreateRequest.Parse(Encode(request));
+        Assert.Equal(request.CreateContexts[0], parsed.CreateContexts[0]);
+        Assert.Equal(request.CreateContexts[1], parsed.CreateContexts[1]);
+        Assert.Equal(20, Assert.IsType<RawCreateContext>(parsed.CreateContexts[2]).Data.Length);
+    }
+
+    [Fact]
     public void Empty_name_without_contexts_still_sends_one_buffer_byte()
     {
         var msg = Encode(new CreateRequest { CreateDisposition = CreateDisposition.Open, CreateOptions = CreateOptions.DirectoryFile });

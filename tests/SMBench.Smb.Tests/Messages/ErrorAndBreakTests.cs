@@ -29,6 +29,23 @@ public class ErrorAndBreakTests
     }
 
     [Fact]
+    public void Error_contexts_round_trip_and_reject_lying_lengths()
+    {
+        ErrorContext[] contexts = [new(ErrorContext.DefaultErrorId, [1, 2, 3]), new(ErrorContext.ShareRedirectErrorId, new byte[16])];
+        var data = ErrorContext.ToArray(contexts);
+        Assert.Equal(16 + 24, data.Length);            // 8 + 3 padded to 16, then 8 + 16
+        var msg = Encode(new ErrorResponse(Smb2Command.TreeConnect, data, 2), response: true);
+        var parsed = ErrorResponse.Parse(msg).Contexts();
+        Assert.Equal(2, parsed.Count);
+        Assert.Equal(new byte[] { 1, 2, 3 }, parsed[0].ErrorContextData);
+        Assert.Equal(ErrorContext.ShareRedirectErrorId, parsed[1].ErrorId);
+
+        Put32(data, 0, 1000);
+        Assert.Throws<SmbProtocolException>(() => ErrorContext.ParseList(data, 2));
+        Assert.Throws<SmbProtocolException>(() => ErrorContext.ParseList(ErrorContext.ToArray(contexts), 3));
+    }
+
+    [Fact]
     public void Error_body_is_told_apart_from_command_bodies_with_the_same_size()
     {
         var error = Encode(new ErrorResponse(Smb2Command.QueryInfo), response: true);
@@ -39,6 +56,8 @@ public class ErrorAndBreakTests
         Assert.True(ErrorResponse.IsErrorResponse(H(Smb2Command.QueryInfo, NtStatus.AccessDenied), error));
         Assert.False(ErrorResponse.IsErrorResponse(H(Smb2Command.QueryInfo, NtStatus.BufferOverflow), error));
         Assert.False(ErrorResponse.IsErrorResponse(H(Smb2Command.QueryInfo, NtStatus.Success), error));
+        Assert.False(ErrorResponse.IsErrorResponse(H(Smb2Command.SessionSetup, NtStatus.MoreProcessingRequired), error));
+        Assert.True(ErrorResponse.IsErrorResponse(H(Smb2Command.SessionSetup, NtStatus.LogonFailure), error));
 
         var ioctl = Encode(new IoctlResponse { CtlCode = FsctlCodes.SrvCopyChunk }, response: true);
         Assert.False(ErrorResponse.IsErrorResponse(H(Smb2Command.Ioctl, NtStatus.InvalidParameter), ioctl));

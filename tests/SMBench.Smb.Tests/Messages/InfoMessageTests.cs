@@ -119,6 +119,56 @@ public class InfoMessageTests
     }
 
     [Fact]
+    public void Windows_ex_classes_for_delete_and_rename_decode()
+    {
+        var rename = new FileRenameInformationEx(@"x\y.txt", FileRenameFlags.ReplaceIfExists | FileRenameFlags.PosixSemantics);
+        var bytes = rename.ToArray();
+        Assert.Equal(3u, U32(bytes, 0));
+        Assert.Equal(14u, U32(bytes, 16));
+        var req = SetInfoRequest.Parse(Encode(SetInfoRequest.ForFile(Fid, rename)));
+        Assert.Equal(65, req.FileInfoClass);
+        var back = Assert.IsType<FileRenameInformationEx>(req.GetFileInformation());
+        Assert.Equal(rename, back);
+        Assert.True(back.ReplaceIfExists);
+
+        var delete = new FileDispositionInformationEx(FileDispositionFlags.Delete | FileDispositionFlags.PosixSemantics);
+        var d = Assert.IsType<FileDispositionInformationEx>(SetInfoRequest.Parse(Encode(SetInfoRequest.ForFile(Fid, delete))).GetFileInformation());
+        Assert.True(d.DeletePending);
+        Assert.Equal(delete, d);
+    }
+
+    [Fact]
+    public void File_all_information_decodes_even_with_a_cut_name()
+    {
+        var all = new FileAllInformation
+        {
+            BasicInformation = new FileBasicInformation { CreationTime = 5, FileAttributes = SmbFileAttributes.Archive },
+            StandardInformation = new FileStandardInformation(4096, 100, 1, false, false),
+            IndexNumber = 77,
+            AccessFlags = FileAccessMask.GenericAll,
+            FileName = @"\dir\file.txt",
+        };
+        var bytes = new byte[all.Length];
+        all.WriteTo(bytes);
+        Assert.Equal(100ul, U64(bytes, 48));           // StandardInformation.EndOfFile at 40 + 8
+        Assert.Equal(77ul, U64(bytes, 64));
+        var parsed = FileAllInformation.Parse(bytes);
+        Assert.Equal(all.FileName, parsed.FileName);
+        Assert.Equal(all.StandardInformation, parsed.StandardInformation);
+        Assert.Equal(all.BasicInformation, parsed.BasicInformation);
+
+        var cut = FileAllInformation.Parse(bytes.AsSpan(0, 104));
+        Assert.Equal(@"\d", cut.FileName);
+        Assert.Throws<SmbProtocolException>(() => FileAllInformation.Parse(bytes.AsSpan(0, 99)));
+
+        var fs = new FileFsFullSizeInformation(1000, 500, 400, 8, 512);
+        var fsBytes = new byte[FileFsFullSizeInformation.Size];
+        fs.WriteTo(fsBytes);
+        Assert.Equal(fs, FileFsFullSizeInformation.Parse(fsBytes));
+        Assert.Equal(4096, fs.BytesPerAllocationUnit);
+    }
+
+    [Fact]
     public void Unmodelled_information_class_gives_null_not_an_exception()
     {
         var req = new SetInfoRequest { InfoType = InfoType.File, FileInfoClass = (byte)FileInformationClass.FileLinkInformation, FileId = Fid, Buffer = new byte[30] };

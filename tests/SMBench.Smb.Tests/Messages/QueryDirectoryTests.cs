@@ -80,9 +80,10 @@ public class QueryDirectoryTests
     [InlineData(FileInformationClass.FileBothDirectoryInformation)]
     [InlineData(FileInformationClass.FileIdBothDirectoryInformation)]
     [InlineData(FileInformationClass.FileNamesInformation)]
+    [InlineData(FileInformationClass.FileIdExtdDirectoryInformation)]
     public void Every_listing_class_round_trips(FileInformationClass cls)
     {
-        var withIds = cls is FileInformationClass.FileIdBothDirectoryInformation or FileInformationClass.FileIdFullDirectoryInformation;
+        var withIds = cls is FileInformationClass.FileIdBothDirectoryInformation or FileInformationClass.FileIdFullDirectoryInformation or FileInformationClass.FileIdExtdDirectoryInformation;
         var withShort = cls is FileInformationClass.FileBothDirectoryInformation or FileInformationClass.FileIdBothDirectoryInformation;
         var names = cls == FileInformationClass.FileNamesInformation;
         DirectoryEntry Make(string name, long size, uint index) => new()
@@ -97,11 +98,28 @@ public class QueryDirectoryTests
             EaSize = names || cls == FileInformationClass.FileDirectoryInformation ? 0u : 4u,
             FileId = withIds ? 99 + index : 0,
             ShortName = withShort ? "SHORT~1.TXT" : null,
+            ReparsePointTag = cls == FileInformationClass.FileIdExtdDirectoryInformation ? 0xA000000Cu : 0,
         };
         DirectoryEntry[] entries = [Make("one.txt", 1, 1), Make("zwei-längerer-name.bin", 2, 2), Make("3", 3, 3)];
         var buffer = new byte[DirectoryInformation.GetLength(cls, entries)];
         Assert.Equal(buffer.Length, DirectoryInformation.Write(cls, entries, buffer));
         Assert.Equal(entries, DirectoryInformation.ToList(cls, buffer));
+    }
+
+    [Fact]
+    public void FileIdExtdDirectoryInformation_puts_tag_id_and_name_at_fscc_offsets()
+    {
+        DirectoryEntry[] one = [new() { FileName = "x", FileId = 0x1234, ReparsePointTag = 0xA000000C, EaSize = 9 }];
+        var cls = FileInformationClass.FileIdExtdDirectoryInformation;
+        var buffer = new byte[DirectoryInformation.GetLength(cls, one)];
+        DirectoryInformation.Write(cls, one, buffer);
+        Assert.Equal(90, buffer.Length);
+        Assert.Equal(2u, U32(buffer, 60));            // FileNameLength
+        Assert.Equal(9u, U32(buffer, 64));            // EaSize
+        Assert.Equal(0xA000000Cu, U32(buffer, 68));   // ReparsePointTag
+        Assert.Equal(0x1234ul, U64(buffer, 72));      // FileId (128-bit, low half)
+        Assert.Equal(0ul, U64(buffer, 80));
+        Assert.Equal((byte)'x', buffer[88]);
     }
 
     [Fact]

@@ -51,6 +51,30 @@ public class NtStatusTests
     }
 
     [Fact]
+    public void Every_named_code_has_a_unique_name_that_parses_back()
+    {
+        var fields = typeof(NtStatus).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(NtStatus))
+            .Select(f => (NtStatus)f.GetValue(null)!)
+            .ToList();
+        Assert.True(fields.Count > 90);
+        Assert.Equal(fields.Count, fields.Distinct().Count());
+        var names = fields.Select(s => s.ToString()).ToList();
+        Assert.All(names, n => Assert.StartsWith("STATUS_", n, StringComparison.Ordinal));
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.All(fields, s => Assert.Equal(s, NtStatus.Parse(s.ToString())));
+
+        // The table's spelling follows the field name (PascalCase → UPPER_SNAKE), so the two cannot drift apart.
+        foreach (var field in typeof(NtStatus).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Where(f => f.FieldType == typeof(NtStatus)))
+        {
+            var expected = "STATUS_" + string.Concat(field.Name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
+            Assert.Equal(expected.ToUpperInvariant(), ((NtStatus)field.GetValue(null)!).ToString());
+        }
+        Assert.Equal("STATUS_SMB_NO_PREAUTH_INTEGRITY_HASH_OVERLAP", NtStatus.SmbNoPreauthIntegrityHashOverlap.ToString());
+        Assert.Equal("STATUS_IO_REPARSE_TAG_NOT_HANDLED", NtStatus.IoReparseTagNotHandled.ToString());
+    }
+
+    [Fact]
     public void Unknown_codes_print_as_hex_and_parse_back()
     {
         var status = new NtStatus(0xC0DE0001);

@@ -43,6 +43,19 @@ public class Smb2CompoundTests
     }
 
     [Fact]
+    public void BuildInto_matches_Build_and_checks_room()
+    {
+        var a = Part(Smb2Command.Create, 57);
+        var b = Part(Smb2Command.Close, 24);
+        var expected = Smb2Compound.Build([a, b]);
+        var buffer = new byte[512];
+        buffer.AsSpan().Fill(0xEE);
+        var n = Smb2Compound.BuildInto(buffer, a, b);
+        Assert.Equal(expected, buffer[..n]);
+        Assert.Throws<ArgumentException>(() => Smb2Compound.BuildInto(new byte[100], a, b));
+    }
+
+    [Fact]
     public void Single_message_is_one_part()
     {
         Assert.Equal(1, Smb2Compound.CountParts(Part(Smb2Command.Echo, 4)));

@@ -86,6 +86,18 @@ public class Smb2HeaderTests
         Assert.IsAssignableFrom<FormatException>(ex);
     }
 
+    [Theory]
+    [InlineData(0xFF, SmbProtocolKind.Smb1)]
+    [InlineData(0xFE, SmbProtocolKind.Smb2)]
+    [InlineData(0xFD, SmbProtocolKind.Transform)]
+    [InlineData(0xFC, SmbProtocolKind.Compression)]
+    [InlineData(0x00, SmbProtocolKind.Unknown)]
+    public void Protocol_ids_are_identified(byte first, SmbProtocolKind kind)
+    {
+        Assert.Equal(kind, SmbProtocolIds.Identify([first, (byte)'S', (byte)'M', (byte)'B', 0]));
+        Assert.Equal(SmbProtocolKind.Unknown, SmbProtocolIds.Identify([first, (byte)'S']));
+    }
+
     [Fact]
     public void Unsolicited_break_is_recognised_by_MessageId()
     {

@@ -42,8 +42,8 @@ public static class CreateContextList
             var entry = next == 0 ? rest : rest[..(int)next];
             if (nameLength == 0)
                 throw new SmbProtocolException($"create context at chain offset {offset}: empty name");
-            var name = SmbWire.SliceLocal(entry, nameOffset, nameLength, $"create context name at chain offset {offset}");
-            var data = SmbWire.SliceLocal(entry, dataLength == 0 ? 0 : dataOffset, dataLength, $"create context data at chain offset {offset}");
+            var name = SmbWire.SliceLocal(entry, nameOffset, nameLength, "create context name, chain offset", offset);
+            var data = SmbWire.SliceLocal(entry, dataLength == 0 ? 0 : dataOffset, dataLength, "create context data, chain offset", offset);
             result.Add(ParseOne(TagOf(name), data, isResponse));
             if (next == 0) return result;
             offset += (int)next;
@@ -63,6 +63,8 @@ public static class CreateContextList
         CreateContextNames.QueryMaximalAccess => MaximalAccessRequest.Parse(data),
         CreateContextNames.QueryOnDiskId when isResponse => QueryOnDiskIdResponse.Parse(data),
         CreateContextNames.QueryOnDiskId when data.IsEmpty => new QueryOnDiskIdRequest(),
+        CreateContextNames.AllocationSize when !isResponse => AllocationSizeRequest.Parse(data),
+        CreateContextNames.TimewarpToken when !isResponse => TimewarpTokenRequest.Parse(data),
         _ => new RawCreateContext(tag, data.ToArray()),
     };
 

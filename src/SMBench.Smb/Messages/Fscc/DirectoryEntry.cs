@@ -3,7 +3,7 @@ using SMBench.Smb.Protocol;
 namespace SMBench.Smb.Messages.Fscc;
 
 /// <summary>
-/// One entry of a directory listing (MS-FSCC §2.4.10, §2.4.14, §2.4.17, §2.4.18, §2.4.22, §2.4.28), the fields
+/// One entry of a directory listing (MS-FSCC §2.4: Directory, FullDirectory, IdFullDirectory, BothDirectory, IdBothDirectory, IdExtdDirectory, Names), the fields
 /// common to the classes in one shape; fields a class does not carry are zero / null.
 /// </summary>
 public readonly record struct DirectoryEntry
@@ -29,8 +29,11 @@ public readonly record struct DirectoryEntry
     /// <summary>8.3 name (Both classes), else null.</summary>
     public string? ShortName { get; init; }
 
-    /// <summary>The server's file id (Id* classes), else 0.</summary>
+    /// <summary>The server's file id (Id* classes; for FileIdExtdDirectoryInformation the low 64 bits of the 128-bit id), else 0.</summary>
     public ulong FileId { get; init; }
+
+    /// <summary>FileIdExtdDirectoryInformation only.</summary>
+    public uint ReparsePointTag { get; init; }
 
     public string FileName { get; init; }
 

@@ -10,6 +10,16 @@ namespace SMBench.Smb.Messages.Fscc;
 /// </summary>
 public static class DirectoryInformation
 {
+    /// <summary>
+    /// True for the listing classes this library decodes. A capture can carry others (e.g. a newer Windows class):
+    /// check before <see cref="Enumerate"/> and count the rest as undecoded instead of catching an exception.
+    /// </summary>
+    public static bool IsSupported(FileInformationClass informationClass) => informationClass is
+        FileInformationClass.FileDirectoryInformation or FileInformationClass.FileFullDirectoryInformation or
+        FileInformationClass.FileIdFullDirectoryInformation or FileInformationClass.FileBothDirectoryInformation or
+        FileInformationClass.FileIdBothDirectoryInformation or FileInformationClass.FileNamesInformation or
+        FileInformationClass.FileIdExtdDirectoryInformation;
+
     /// <summary>Offset of FileName within an entry of this class, or throws for a class that is not a listing.</summary>
     public static int FileNameOffset(FileInformationClass informationClass) => informationClass switch
     {
@@ -19,6 +29,7 @@ public static class DirectoryInformation
         FileInformationClass.FileBothDirectoryInformation => 94,
         FileInformationClass.FileIdBothDirectoryInformation => 104,
         FileInformationClass.FileNamesInformation => 12,
+        FileInformationClass.FileIdExtdDirectoryInformation => 88,
         _ => throw new NotSupportedException($"{informationClass} is not a directory listing class this library decodes"),
     };
 
@@ -40,11 +51,11 @@ public static class DirectoryInformation
             return new DirectoryEntry
             {
                 FileIndex = BinaryPrimitives.ReadUInt32LittleEndian(entry[4..]),
-                FileName = SmbWire.Utf16(SmbWire.SliceLocal(entry, nameOffset, len, $"directory entry at {at} FileName"), "directory entry FileName"),
+                FileName = SmbWire.Utf16(SmbWire.SliceLocal(entry, nameOffset, len, "directory entry FileName, entry offset", at), "directory entry FileName"),
             };
         }
         var nameLength = BinaryPrimitives.ReadUInt32LittleEndian(entry[60..]);
-        var name = SmbWire.SliceLocal(entry, nameOffset, nameLength, $"directory entry at {at} FileName");
+        var name = SmbWire.SliceLocal(entry, nameOffset, nameLength, "directory entry FileName, entry offset", at);
         string? shortName = null;
         ulong fileId = 0;
         if (cls is FileInformationClass.FileBothDirectoryInformation or FileInformationClass.FileIdBothDirectoryInformation)
@@ -53,7 +64,8 @@ public static class DirectoryInformation
             shortName = Encoding.Unicode.GetString(entry.Slice(70, shortLength & ~1));
         }
         if (cls == FileInformationClass.FileIdBothDirectoryInformation) fileId = BinaryPrimitives.ReadUInt64LittleEndian(entry[96..]);
-        if (cls == FileInformationClass.FileIdFullDirectoryInformation) fileId = BinaryPrimitives.ReadUInt64LittleEndian(entry[72..]);
+        if (cls is FileInformationClass.FileIdFullDirectoryInformation or FileInformationClass.FileIdExtdDirectoryInformation)
+            fileId = BinaryPrimitives.ReadUInt64LittleEndian(entry[72..]); // Extd: low half of the 128-bit id
         return new DirectoryEntry
         {
             FileIndex = BinaryPrimitives.ReadUInt32LittleEndian(entry[4..]),
@@ -67,6 +79,7 @@ public static class DirectoryInformation
             EaSize = cls == FileInformationClass.FileDirectoryInformation ? 0 : BinaryPrimitives.ReadUInt32LittleEndian(entry[64..]),
             ShortName = shortName,
             FileId = fileId,
+            ReparsePointTag = cls == FileInformationClass.FileIdExtdDirectoryInformation ? BinaryPrimitives.ReadUInt32LittleEndian(entry[68..]) : 0,
             FileName = SmbWire.Utf16(name, "directory entry FileName"),
         };
     }
@@ -125,8 +138,10 @@ public static class DirectoryInformation
                 }
                 if (informationClass == FileInformationClass.FileIdBothDirectoryInformation)
                     BinaryPrimitives.WriteUInt64LittleEndian(span[96..], e.FileId);
-                if (informationClass == FileInformationClass.FileIdFullDirectoryInformation)
+                if (informationClass is FileInformationClass.FileIdFullDirectoryInformation or FileInformationClass.FileIdExtdDirectoryInformation)
                     BinaryPrimitives.WriteUInt64LittleEndian(span[72..], e.FileId);
+                if (informationClass == FileInformationClass.FileIdExtdDirectoryInformation)
+                    BinaryPrimitives.WriteUInt32LittleEndian(span[68..], e.ReparsePointTag);
             }
             SmbWire.WriteUtf16(e.FileName, span[nameOffset..]);
             offset += next == 0 ? length : next;

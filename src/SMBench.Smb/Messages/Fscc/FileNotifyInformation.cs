@@ -15,13 +15,14 @@ public readonly record struct FileNotifyInformation(FileAction Action, string Fi
         while (offset < buffer.Length)
         {
             var rest = buffer[offset..];
-            SmbWire.Need(rest, FixedLength, $"FILE_NOTIFY_INFORMATION at {offset}");
+            if (rest.Length < FixedLength)
+                throw new SmbProtocolException($"FILE_NOTIFY_INFORMATION at {offset}: {rest.Length} bytes left, needs {FixedLength}");
             var next = BinaryPrimitives.ReadUInt32LittleEndian(rest);
             var nameLength = BinaryPrimitives.ReadUInt32LittleEndian(rest[8..]);
             if (next != 0 && (next < FixedLength || next >= (uint)rest.Length))
                 throw new SmbProtocolException($"FILE_NOTIFY_INFORMATION at {offset}: NextEntryOffset {next} outside {FixedLength}..{rest.Length - 1}");
             var entry = next == 0 ? rest : rest[..(int)next];
-            var name = SmbWire.SliceLocal(entry, FixedLength, nameLength, $"FILE_NOTIFY_INFORMATION at {offset} FileName");
+            var name = SmbWire.SliceLocal(entry, FixedLength, nameLength, "FILE_NOTIFY_INFORMATION FileName, entry offset", offset);
             result.Add(new FileNotifyInformation(
                 (FileAction)BinaryPrimitives.ReadUInt32LittleEndian(rest[4..]),
                 SmbWire.Utf16(name, "FILE_NOTIFY_INFORMATION FileName")));

@@ -36,6 +36,8 @@ public static class FileInformation
             FileInformationClass.FileEndOfFileInformation => FileEndOfFileInformation.Parse(buffer),
             FileInformationClass.FileAllocationInformation => FileAllocationInformation.Parse(buffer),
             FileInformationClass.FileBasicInformation => FileBasicInformation.Parse(buffer),
+            FileInformationClass.FileRenameInformationEx => FileRenameInformationEx.Parse(buffer),
+            FileInformationClass.FileDispositionInformationEx => FileDispositionInformationEx.Parse(buffer),
             _ => null,
         };
 }
