@@ -85,8 +85,8 @@ public sealed class SmbDurableHandleTests
         var (second, _, tree2) = await SmbTestClient.OpenAsync(smbd, options, ct);
         await using (second)
         {
-            await using var reclaimed = await tree2.CreateAsync("durable-v1.bin", ReadWrite, ShareAccess.Read, CreateDisposition.Open,
-                oplock: OplockLevel.Batch, contexts: [new DurableHandleReconnect(fileId)], cancellationToken: ct);
+            await using var reclaimed = await tree2.ReconnectDurableAsync(file, ct);
+            Assert.Equal(fileId.Persistent, reclaimed.FileId.Persistent);
             var back = new byte[data.Length];
             Assert.Equal(data.Length, await reclaimed.ReadAsync(0, back, ct));
             Assert.Equal(data, back);
