@@ -30,7 +30,8 @@ public sealed class SmbRobustnessTests
             smbd.KillChildren();
             foreach (var w in writers)
             {
-                var e = await Assert.ThrowsAnyAsync<Exception>(() => w.WaitAsync(TimeSpan.FromSeconds(10), ct));
+                Assert.Same(w, await Task.WhenAny(w, Task.Delay(TimeSpan.FromSeconds(10), ct)));
+                var e = await Assert.ThrowsAnyAsync<Exception>(() => w);
                 Assert.IsType<SmbConnectionException>(e);
             }
             Assert.False(connection.IsConnected);
@@ -68,7 +69,7 @@ public sealed class SmbRobustnessTests
             await Task.Delay(kind == "oversized" ? 2000 : 200);
         });
         var e = await Assert.ThrowsAnyAsync<Exception>(() =>
-            SmbConnection.ConnectAsync("127.0.0.1", port, null, SmbTestClient.Timeout(10)).WaitAsync(TimeSpan.FromSeconds(10)));
+            SmbConnection.ConnectAsync("127.0.0.1", port, null, SmbTestClient.Timeout(10)));
         Assert.IsType<SmbConnectionException>(e);
         await peer;
     }
@@ -95,7 +96,12 @@ public sealed class SmbRobustnessTests
     }
 }
 
+/// <summary>Runs alone: the unobserved-exception event is process-wide.</summary>
+[CollectionDefinition(nameof(SmbUnobservedExceptionTests), DisableParallelization = true)]
+public sealed class SmbUnobservedExceptionCollection;
+
 /// <summary>Failures reach callers as awaited exceptions, never as unobserved task exceptions.</summary>
+[Collection(nameof(SmbUnobservedExceptionTests))]
 public sealed class SmbUnobservedExceptionTests
 {
     [RequiresSambaFact]
@@ -126,9 +132,10 @@ public sealed class SmbUnobservedExceptionTests
                 await cts.CancelAsync();
                 foreach (var t in load)
                 {
+                    Assert.Same(t, await Task.WhenAny(t, Task.Delay(TimeSpan.FromSeconds(10), ct)));
                     try
                     {
-                        await t.WaitAsync(TimeSpan.FromSeconds(10), ct);
+                        await t;
                     }
                     catch (Exception e) when (e is SmbConnectionException or OperationCanceledException)
                     {
