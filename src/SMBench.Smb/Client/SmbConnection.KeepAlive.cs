@@ -44,5 +44,8 @@ public sealed partial class SmbConnection
         catch (SmbStatusException)
         {
         }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 }

@@ -105,7 +105,16 @@ public sealed partial class SmbTransport
     private async ValueTask WriteFrameAsync(ReadOnlyMemory<byte> frame)
     {
         // Writes are never cancelled half-way: a torn frame would desynchronise the whole connection.
-        await _writeLock.WaitAsync().ConfigureAwait(false);
+        ThrowIfFailed();
+        try
+        {
+            await _writeLock.WaitAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            ThrowIfFailed();
+            throw;
+        }
         try
         {
             ThrowIfFailed();
@@ -155,9 +164,9 @@ public sealed partial class SmbTransport
             }
             await WriteFrameAsync(frame).ConfigureAwait(false);
         }
-        catch (SmbConnectionException)
+        catch (Exception e) when (e is SmbConnectionException or ObjectDisposedException)
         {
-            // The connection died; the waiter already failed or was cancelled.
+            // The connection died or was disposed; the waiter already failed or was cancelled.
         }
     }
 }

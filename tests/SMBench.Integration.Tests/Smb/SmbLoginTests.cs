@@ -85,4 +85,18 @@ public sealed class SmbLoginTests(DefaultSambaFixture fixture) : IClassFixture<D
         Assert.Equal(4, sessions.Select(s => s.SessionId).Distinct().Count());
         foreach (var s in sessions) await (await s.TreeConnectAsync(fixture.Smbd.ShareName, ct)).DisconnectAsync(ct);
     }
+
+    [RequiresSambaTheory]
+    [InlineData("LAB\\{0}")]
+    [InlineData("lab\\{0}")]
+    [InlineData("{0}@LAB")]
+    public async Task Domain_qualified_user_names_log_in(string form)
+    {
+        var ct = SmbTestClient.Timeout();
+        await using var connection = await SmbConnection.ConnectAsync("127.0.0.1", fixture.Smbd.Port, null, ct);
+        var session = await connection.LoginAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, form, fixture.Smbd.UserName),
+            null, fixture.Smbd.Password, ct);
+        Assert.False(session.IsGuest);
+        await session.LogoffAsync(ct);
+    }
 }

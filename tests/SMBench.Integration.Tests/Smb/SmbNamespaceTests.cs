@@ -140,4 +140,22 @@ public sealed class SmbNamespaceTests(DefaultSambaFixture fixture) : IClassFixtu
             }
         }
     }
+
+    [RequiresSambaFact]
+    public async Task Maximal_access_and_on_disk_id_contexts_are_answered()
+    {
+        var ct = SmbTestClient.Timeout();
+        var (connection, _, tree) = await SmbTestClient.OpenAsync(fixture.Smbd, null, ct);
+        await using (connection)
+        {
+            await using var file = await tree.CreateAsync("contexts.txt", FileAccessMask.GenericRead, ShareAccess.Read, CreateDisposition.OpenIf,
+                contexts: [new SMBench.Smb.Messages.CreateContexts.MaximalAccessRequest(), new SMBench.Smb.Messages.CreateContexts.QueryOnDiskIdRequest()],
+                cancellationToken: ct);
+            var mxac = file.Response.Find<SMBench.Smb.Messages.CreateContexts.MaximalAccessResponse>();
+            Assert.NotNull(mxac);
+            Assert.Equal(NtStatus.Success, mxac.QueryStatus);
+            Assert.True(mxac.MaximalAccess.HasFlag(FileAccessMask.WriteData));
+            Assert.NotNull(file.Response.Find<SMBench.Smb.Messages.CreateContexts.QueryOnDiskIdResponse>());
+        }
+    }
 }

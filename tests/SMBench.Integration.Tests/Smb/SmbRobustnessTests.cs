@@ -30,7 +30,8 @@ public sealed class SmbRobustnessTests
             smbd.KillChildren();
             foreach (var w in writers)
             {
-                var e = await Assert.ThrowsAnyAsync<Exception>(() => w.WaitAsync(TimeSpan.FromSeconds(10), ct));
+                Assert.Same(w, await Task.WhenAny(w, Task.Delay(TimeSpan.FromSeconds(10), ct)));
+                var e = await Assert.ThrowsAnyAsync<Exception>(() => w);
                 Assert.IsType<SmbConnectionException>(e);
             }
             Assert.False(connection.IsConnected);
@@ -68,7 +69,7 @@ public sealed class SmbRobustnessTests
             await Task.Delay(kind == "oversized" ? 2000 : 200);
         });
         var e = await Assert.ThrowsAnyAsync<Exception>(() =>
-            SmbConnection.ConnectAsync("127.0.0.1", port, null, SmbTestClient.Timeout(10)).WaitAsync(TimeSpan.FromSeconds(10)));
+            SmbConnection.ConnectAsync("127.0.0.1", port, null, SmbTestClient.Timeout(10)));
         Assert.IsType<SmbConnectionException>(e);
         await peer;
     }
@@ -92,5 +93,67 @@ public sealed class SmbRobustnessTests
         await connection.DisposeAsync();
         var (again, _, _) = await SmbTestClient.OpenAsync(smbd, null, ct);
         await again.DisposeAsync();
+    }
+}
+
+/// <summary>Runs alone: the unobserved-exception event is process-wide.</summary>
+[CollectionDefinition(nameof(SmbUnobservedExceptionTests), DisableParallelization = true)]
+public sealed class SmbUnobservedExceptionCollection;
+
+/// <summary>Failures reach callers as awaited exceptions, never as unobserved task exceptions.</summary>
+[Collection(nameof(SmbUnobservedExceptionTests))]
+public sealed class SmbUnobservedExceptionTests
+{
+    [RequiresSambaFact]
+    public async Task Killing_the_server_under_load_leaves_no_unobserved_task_exception()
+    {
+        var unobserved = new List<Exception>();
+        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e)
+        {
+            if (e.Exception.InnerExceptions.Any(x => x.GetType().Namespace?.StartsWith("SMBench.Smb", StringComparison.Ordinal) == true))
+                lock (unobserved) unobserved.Add(e.Exception);
+        }
+        TaskScheduler.UnobservedTaskException += OnUnobserved;
+        try
+        {
+            var ct = SmbTestClient.Timeout();
+            await using (var smbd = await SambaServer.StartAsync())
+            {
+                var (connection, _, tree) = await SmbTestClient.OpenAsync(smbd, new SmbConnectionOptions { KeepAliveInterval = TimeSpan.FromMilliseconds(100) }, ct);
+                var file = await tree.CreateAsync("load.bin", FileAccessMask.GenericRead | FileAccessMask.GenericWrite, ShareAccess.Read,
+                    CreateDisposition.OverwriteIf, cancellationToken: ct);
+                using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                var load = Enumerable.Range(0, 32).Select(i => (Task)file.WriteAsync(i * 4096L, new byte[4096], cts.Token)).ToList();
+                load.Add(tree.CreateCompoundAsync(new SMBench.Smb.Messages.CreateRequest { Name = "load.bin", DesiredAccess = FileAccessMask.GenericRead,
+                    ShareAccess = ShareAccess.Read | ShareAccess.Write, CreateDisposition = CreateDisposition.Open }, [], cancellationToken: cts.Token));
+                await Task.Delay(300, ct);
+                Assert.True(connection.IsConnected, "keepalive must not fail a healthy connection");
+                smbd.KillChildren();
+                await cts.CancelAsync();
+                foreach (var t in load)
+                {
+                    Assert.Same(t, await Task.WhenAny(t, Task.Delay(TimeSpan.FromSeconds(10), ct)));
+                    try
+                    {
+                        await t;
+                    }
+                    catch (Exception e) when (e is SmbConnectionException or OperationCanceledException)
+                    {
+                    }
+                }
+                await connection.DisposeAsync();
+            }
+            for (var i = 0; i < 3; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                await Task.Delay(50);
+            }
+            lock (unobserved) Assert.Empty(unobserved);
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= OnUnobserved;
+        }
     }
 }

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using SMBench.Smb.Client;
+using SMBench.Smb.Protocol;
+
+namespace SMBench.Bench.Smb;
+
+/// <summary>
+/// Our SMB client against a real server: 4 KiB reads, 64 KiB writes, open/close and ECHO (ops/s, p50/p99) with N
+/// concurrent workers each on its own connection; then memory per idle authenticated connection and the time to
+/// open that many sessions.
+/// </summary>
+public sealed class SmbClientBench : IBenchHarness
+{
+    public string Name => "smb-client";
+
+    public string Description => "SMB client ops/s and latency, memory per idle session (--port N --user U --password-env VAR)";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var o = Parse(args);
+        if (o == null)
+        {
+            Console.Error.WriteLine("usage: smb-client --port N --user U --password-env VAR [--host H] [--share S] [--concurrency C] [--seconds S] [--idle N]");
+            return 2;
+        }
+        Console.WriteLine($"server {o.Host}:{o.Port} share {o.Share}, {o.Concurrency} workers, {o.Seconds} s per test");
+        var workers = new List<(SmbConnection C, SmbTree T)>();
+        for (var i = 0; i < o.Concurrency; i++)
+        {
+            var c = await SmbConnection.ConnectAsync(o.Host, o.Port);
+            var s = await c.LoginAsync(o.User, null, o.Password);
+            workers.Add((c, await s.TreeConnectAsync(o.Share)));
+        }
+        Console.WriteLine($"dialect {workers[0].C.Dialect}, signing {workers[0].C.SigningAlgorithm}");
+        Console.WriteLine($"{"test",-12} {"ops",10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8}");
+
+        var files = new List<SmbFile>();
+        for (var i = 0; i < workers.Count; i++)
+        {
+            var f = await workers[i].T.CreateAsync($"bench-{i}.bin", FileAccessMask.GenericRead | FileAccessMask.GenericWrite,
+                ShareAccess.Read | ShareAccess.Write, CreateDisposition.OverwriteIf);
+            await f.WriteAsync(0, new byte[1024 * 1024]);
+            files.Add(f);
+        }
+        var block4 = new byte[4096];
+        var block64 = new byte[65536];
+        await RunAsync("echo", o, i => workers[i].C.EchoAsync());
+        await RunAsync("read-4k", o, i => files[i].ReadAsync(Random.Shared.Next(256) * 4096L, block4));
+        await RunAsync("write-64k", o, i => files[i].WriteAsync(Random.Shared.Next(16) * 65536L, block64));
+        await RunAsync("open-close", o, async i =>
+        {
+            var f = await workers[i].T.CreateAsync($"bench-{i}.bin", FileAccessMask.GenericRead, ShareAccess.Read | ShareAccess.Write,
+                CreateDisposition.Open);
+            await f.CloseAsync();
+        });
+        foreach (var f in files) await f.CloseAsync();
+        foreach (var (c, _) in workers) await c.DisposeAsync();
+
+        if (o.Idle > 0) await IdleConnectionsAsync(o);
+        return 0;
+    }
+
+    private static async Task RunAsync(string name, Options o, Func<int, Task> op)
+    {
+        var samples = new List<long>[o.Concurrency];
+        var stop = Stopwatch.StartNew();
+        var deadline = TimeSpan.FromSeconds(o.Seconds);
+        await Task.WhenAll(Enumerable.Range(0, o.Concurrency).Select(async i =>
+        {
+            var mine = samples[i] = new List<long>(100_000);
+            while (stop.Elapsed < deadline)
+            {
+                var t = Stopwatch.GetTimestamp();
+                await op(i);
+                mine.Add(Stopwatch.GetTimestamp() - t);
+            }
+        }));
+        var elapsed = stop.Elapsed.TotalSeconds;
+        var all = samples.SelectMany(s => s).Order().ToArray();
+        double Ms(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))] * 1000.0 / Stopwatch.Frequency;
+        Console.WriteLine($"{name,-12} {all.Length,10} {all.Length / elapsed,10:F0} {Ms(0.50),8:F3} {Ms(0.99),8:F3}");
+    }
+
+    private static async Task IdleConnectionsAsync(Options o)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var managedBefore = GC.GetTotalMemory(true);
+        var rssBefore = Process.GetCurrentProcess().WorkingSet64;
+        var connections = new List<SmbConnection>(o.Idle);
+        var trees = new List<SmbTree>(o.Idle);
+        var clock = Stopwatch.StartNew();
+        // Open in waves so the server's accept queue and the shared machine are not flooded at once.
+        for (var start = 0; start < o.Idle; start += 50)
+        {
+            var wave = await Task.WhenAll(Enumerable.Range(start, Math.Min(50, o.Idle - start)).Select(async _ =>
+            {
+                var c = await SmbConnection.ConnectAsync(o.Host, o.Port);
+                var s = await c.LoginAsync(o.User, null, o.Password);
+                return (c, await s.TreeConnectAsync(o.Share));
+            }));
+            foreach (var (c, t) in wave)
+            {
+                connections.Add(c);
+                trees.Add(t);
+            }
+        }
+        var openSeconds = clock.Elapsed.TotalSeconds;
+        await Task.Delay(1000);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var managedAfter = GC.GetTotalMemory(true);
+        Process.GetCurrentProcess().Refresh();
+        var rssAfter = Process.GetCurrentProcess().WorkingSet64;
+        Console.WriteLine($"{o.Idle} authenticated connections (connect+negotiate+login+tree) opened in {openSeconds:F2} s " +
+                          $"({o.Idle / openSeconds:F0}/s)");
+        Console.WriteLine($"per idle connection: managed heap {(managedAfter - managedBefore) / o.Idle / 1024.0:F1} KiB, " +
+                          $"process RSS {(rssAfter - rssBefore) / o.Idle / 1024.0:F1} KiB");
+        GC.KeepAlive(trees);
+        foreach (var c in connections) await c.DisposeAsync();
+    }
+
+    private sealed record Options(string Host, int Port, string User, string Password, string Share, int Concurrency, int Seconds, int Idle);
+
+    private static Options? Parse(string[] args)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2) map[args[i]] = args[i + 1];
+        if (!map.TryGetValue("--port", out var port) || !map.TryGetValue("--user", out var user)) return null;
+        var password = map.TryGetValue("--password-env", out var env) ? Environment.GetEnvironmentVariable(env) : null;
+        if (password == null) return null;
+        return new Options(map.GetValueOrDefault("--host", "127.0.0.1"), int.Parse(port, System.Globalization.CultureInfo.InvariantCulture),
+            user, password, map.GetValueOrDefault("--share", "share"),
+            int.Parse(map.GetValueOrDefault("--concurrency", "4"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(map.GetValueOrDefault("--seconds", "5"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(map.GetValueOrDefault("--idle", "1000"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
