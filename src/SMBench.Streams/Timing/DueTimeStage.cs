@@ -11,12 +11,18 @@ namespace SMBench.Streams.Timing;
 /// Nothing is released before <see cref="TimelineControl.Begin"/>: the stage first pulls the first op (opening and
 /// parsing the IR, warming up) and reports itself primed, so time zero is not spent starting up.
 /// </summary>
+/// <remarks>
+/// Wake-ups are at least <see cref="MinWakeGapUs"/> apart: at high rates each wake-up releases the ops that fell
+/// due since the last one as one batch (lateness stays within that gap) instead of paying a timer round trip and a
+/// stage callback per op, which at tens of thousands of ops/s would take a core of its own.
+/// </remarks>
 public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionTimer? timer = null)
     : GraphStageWithMaterializedValue<FlowShape<ScheduledOp, IReadOnlyList<ScheduledOp>>, TimelineControl>
 {
     private readonly RunClock _clock = clock;
     private readonly int _maxBatch = maxBatch;
     private readonly PrecisionTimer _timer = timer ?? PrecisionTimer.Shared;
+    public const long MinWakeGapUs = 100;
     private readonly Inlet<ScheduledOp> _in = new("due-time.in");
     private readonly Outlet<IReadOnlyList<ScheduledOp>> _out = new("due-time.out");
 
@@ -37,6 +43,7 @@ public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionT
         private ScheduledOp? _held;
         private bool _started;
         private bool _upstreamDone;
+        private long _lastWakeUs = long.MinValue / 2;
         private Action<long>? _onDue;
 
         public Logic(DueTimeStage stage, TimelineControl control) : base(stage.Shape)
@@ -85,6 +92,7 @@ public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionT
 
         private void OnDue()
         {
+            _lastWakeUs = _stage._clock.NowUs;
             if (_held is not { } held) return;
             _held = null;
             Consider(held);
@@ -101,7 +109,8 @@ public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionT
             {
                 _held = op;
                 var onDue = _onDue!;
-                _timer.Schedule(_stage._clock.ToTimestamp(op.DueUs), () => onDue(op.DueUs));
+                var wakeUs = Math.Max(op.DueUs, _lastWakeUs + MinWakeGapUs);
+                _timer.Schedule(_stage._clock.ToTimestamp(wakeUs), () => onDue(op.DueUs));
             }
             TryPush();
         }

@@ -13,7 +13,7 @@ public sealed class PrecisionTimer : IDisposable
 {
     public static readonly PrecisionTimer Shared = new();
 
-    private static readonly long SpinTicks = Stopwatch.Frequency / 50_000;        // 20 µs
+    private static readonly long SpinTicks = Stopwatch.Frequency / 200_000;       // 5 µs
     private static readonly long NanosleepTicks = Stopwatch.Frequency / 500;       // 2 ms
     private readonly object _lock = new();
     private readonly PriorityQueue<Action, (long Due, long Seq)> _queue = new();
