@@ -46,15 +46,13 @@ internal static class CompileCommand
             var quiet = parse.GetValue(json);
             try
             {
-                var progress = quiet ? null : new Progress<CompileProgress>(p =>
-                    Console.Error.Write($"\rcompile: {p.BytesRead * 100.0 / Math.Max(1, p.BytesTotal),5:0.0}%  {p.Frames:N0} frames  {p.Operations:N0} ops   "));
-                var report = await CaptureCompiler.CompileAsync(options, progress, ct);
+                var report = await LiveProgress.RunAsync("compile", quiet, progress =>
+                    CaptureCompiler.CompileAsync(options, new CompileProgressAdapter(progress), ct));
                 if (quiet)
                 {
                     Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
                     return ExitCodes.Ok;
                 }
-                Console.Error.WriteLine();
                 Print(report);
                 return ExitCodes.Ok;
             }
@@ -83,4 +81,11 @@ internal static class CompileCommand
         }
         foreach (var warning in r.Warnings) AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
     }
+}
+
+/// <summary>Compile progress as a progress step: bytes of capture read, frames, ops.</summary>
+internal sealed class CompileProgressAdapter(IProgress<ProgressStep> target) : IProgress<CompileProgress>
+{
+    public void Report(CompileProgress p) => target.Report(new ProgressStep(p.BytesRead, p.BytesTotal,
+        $"{p.BytesRead / 1048576.0:N1}/{p.BytesTotal / 1048576.0:N1} MiB, {p.Frames:N0} frames, {p.Operations:N0} ops"));
 }

@@ -55,8 +55,7 @@ internal static class ProvisionExecution
         if (o.BaseDn == null) throw new FormatException("--ldap needs --base-dn");
         IDirectoryDialect dialect = o.Directory == "openldap" ? new OpenLdapDialect() : new ActiveDirectoryDialect();
         var credentials = o.Credentials ?? Path.Combine(workloadDir, "credentials.yaml");
-        var progress = new Progress<ProvisionProgress>(p => Console.Error.Write($"\raccounts: {p.Done}/{p.Total} ({p.Action} {p.Username})      "));
-        var result = await new UserProvisioner(target, dialect).ProvisionAsync(new UserProvisioningOptions
+        var result = await LiveProgress.RunAsync("accounts", false, progress => new UserProvisioner(target, dialect).ProvisionAsync(new UserProvisioningOptions
         {
             ClientIds = clientIds,
             BaseDn = o.BaseDn,
@@ -68,8 +67,7 @@ internal static class ProvisionExecution
             Existing = o.Existing switch { "skip" => ExistingUserPolicy.Skip, "fail" => ExistingUserPolicy.Fail, _ => ExistingUserPolicy.ResetPassword },
             Parallelism = o.Parallelism,
             DryRun = o.DryRun,
-        }, progress, ct);
-        Console.Error.WriteLine();
+        }, new AccountProgressAdapter(progress), ct));
         if (o.DryRun)
             foreach (var u in result.Users) Console.WriteLine($"plan: {u.Action} {u}");
         Console.WriteLine($"accounts on {target.DisplayUri}: {result.Created} created, {result.PasswordsReset} passwords reset, {result.Skipped} skipped" +
@@ -97,9 +95,23 @@ internal static class ProvisionExecution
             return;
         }
         var document = await PrestateDocument.LoadAsync(prestatePath, ct);
-        var result = await provisioner.ProvisionAsync(document, o.Root is null or "/" ? "" : o.Root, manifest, o.DryRun, o.Parallelism,
-            cancellationToken: ct);
+        var total = document.Files.Count + document.Directories.Count;
+        var done = 0;
+        var result = await LiveProgress.RunAsync("pre-state", false, progress => provisioner.ProvisionAsync(document,
+            o.Root is null or "/" ? "" : o.Root, manifest, o.DryRun, o.Parallelism,
+            new SynchronousReporter<string>(path => progress.Report(new ProgressStep(Interlocked.Increment(ref done), total, path))), ct));
         Console.WriteLine($"pre-state on {spec}: {result.DirectoriesCreated} folders and {result.FilesCreated} files created, " +
             $"{result.FilesResized} resized, {result.Existed} already there{(o.DryRun ? " (dry run)" : "")}");
     }
+}
+
+/// <summary>Account progress as a progress step.</summary>
+internal sealed class AccountProgressAdapter(IProgress<ProgressStep> target) : IProgress<ProvisionProgress>
+{
+    public void Report(ProvisionProgress p) => target.Report(new ProgressStep(p.Done, p.Total, $"{p.Done}/{p.Total} ({p.Action} {p.Username})"));
+}
+
+internal sealed class SynchronousReporter<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

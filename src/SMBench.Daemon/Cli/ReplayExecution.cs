@@ -32,12 +32,12 @@ internal static class ReplayExecution
                 TimeScale = options.TimeScale, RunId = options.RunId, Target = targetText,
                 MaxInFlightPerClient = options.MaxInFlight,
             };
-            ReplayRunner.Preflight(request);
             if (options.TimeScale < 0) throw new FormatException("--time-scale must be 0 or more");
+            var report = ReplayRunner.Preflight(request);
             system = ActorSystem.Create("smbench", ConfigurationFactory.ParseString(CliAkkaConfig));
-            using var progress = ProgressReporter.Create(options.Json);
-            var finished = await ReplayRunner.RunAsync(system, request, progress, ct);
-            progress.Dispose();
+            var actors = system;
+            var finished = await LiveProgress.RunAsync("replay", options.Json, progress =>
+                ReplayRunner.RunAsync(actors, request, new ReplayProgressAdapter(progress), ct, report));
             var summary = finished.Summary;
             if (options.Json) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary, RunSummary.JsonOptions));
             else SummaryPrinter.Print(summary, resultsDir);

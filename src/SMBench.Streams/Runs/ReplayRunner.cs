@@ -39,10 +39,11 @@ public static class ReplayRunner
 
     public static string Name(ReplayMode mode) => mode.ToString().ToLowerInvariant();
 
+    /// <param name="preflight">The report of an earlier <see cref="Preflight"/> of this request (saves a pass).</param>
     public static async Task<ReplayCoordinatorProtocol.RunFinished> RunAsync(ActorSystem system, ReplayRequest request,
-        IProgress<ReplayProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<ReplayProgress>? progress = null, CancellationToken cancellationToken = default, ValidationReport? preflight = null)
     {
-        var report = Preflight(request);
+        var report = preflight ?? Preflight(request);
         var clientIds = request.Clients == null ? report.ClientIds : report.ClientIds.Where(request.Clients.Contains).ToList();
         var total = request.Clients == null ? report.OpsTotal : -1;
         Directory.CreateDirectory(request.ResultsDir);
