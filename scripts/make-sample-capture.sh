@@ -31,52 +31,17 @@ if [[ -z "$port" ]]; then
 fi
 R=$(mktemp -d /tmp/smbench-sample-XXXXXX)
 user=${SMBENCH_SAMPLE_USER:-smbsample}; pw='Sample-Passw0rd1'
-smbd_pid=""; dump_pid=""
+dump_pid=""
 cleanup() {
   [[ -n "$dump_pid" ]] && kill -INT "$dump_pid" 2>/dev/null && wait "$dump_pid" 2>/dev/null || true
-  [[ -n "$smbd_pid" ]] && kill "$smbd_pid" 2>/dev/null && wait "$smbd_pid" 2>/dev/null || true
+  declare -F lab_smbd_stop >/dev/null && lab_smbd_stop || true
   rm -rf "$R"
 }
 trap cleanup EXIT
 
-mkdir -p "$R"/{private,lock,state,cache,pid,ncalrpc,winbindd,log,share,work}
-chmod 755 "$R"; chmod 777 "$R/share"
-cat >"$R/smb.conf" <<CONF
-[global]
-  workgroup = LAB
-  server role = standalone server
-  smb ports = $port
-  interfaces = 127.0.0.1
-  bind interfaces only = yes
-  private dir = $R/private
-  lock directory = $R/lock
-  state directory = $R/state
-  cache directory = $R/cache
-  pid directory = $R/pid
-  ncalrpc dir = $R/ncalrpc
-  winbindd socket directory = $R/winbindd
-  log file = $R/log/log.%m
-  passdb backend = tdbsam:$R/private/passdb.tdb
-  server min protocol = SMB2_02
-  kernel oplocks = no
-  kernel share modes = no
-  posix locking = no
-  smb2 leases = yes
-  load printers = no
-  printing = bsd
-  printcap name = /dev/null
-  disable spoolss = yes
-[share]
-  path = $R/share
-  read only = no
-  durable handles = yes
-CONF
-id "$user" >/dev/null 2>&1 || useradd -M -s /usr/sbin/nologin "$user"
-printf '%s\n%s\n' "$pw" "$pw" | smbpasswd -c "$R/smb.conf" -s -a "$user" >/dev/null
-
-setsid smbd -F --no-process-group --debug-stdout -s "$R/smb.conf" -d 0 </dev/null >"$R/smbd.out" 2>&1 &
-smbd_pid=$!
-for _ in $(seq 1 100); do (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.1; done
+source "$(dirname "$0")/lab/smbd-lib.sh"
+mkdir -p "$R/work"
+lab_smbd_start "$R" "$port" "$user" "$pw"
 
 tcpdump -i lo -U --immediate-mode -B 262144 -s 0 -Z root -w "$out" "tcp port $port" 2>"$R/tcpdump.err" &
 dump_pid=$!
@@ -99,7 +64,7 @@ done
   for i in $(seq 2 "$files"); do echo "del f$i.dat"; done
   echo "cd .."; echo "rmdir data"; echo "exit"
 } >"$R/commands.txt"
-kill -0 "$smbd_pid" 2>/dev/null || { echo "$0: smbd exited: $(cat "$R/smbd.out")" >&2; smbd_pid=""; exit 1; }
+kill -0 "$LAB_SMBD_PID" 2>/dev/null || { echo "$0: smbd exited: $(cat "$R/smbd.out")" >&2; LAB_SMBD_PID=""; exit 1; }
 smbclient "//127.0.0.1/share" -p "$port" -U "$user%$pw" -m "$protocol" <"$R/commands.txt" >"$R/smbclient.out" 2>&1 \
   || { cat "$R/smbclient.out" >&2; tail -20 "$R"/log/log.* >&2 2>/dev/null; exit 1; }
 grep -q "NT_STATUS_" "$R/smbclient.out" && { echo "$0: smbclient reported errors:" >&2; grep "NT_STATUS_" "$R/smbclient.out" | head >&2; }

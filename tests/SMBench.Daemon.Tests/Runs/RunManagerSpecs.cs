@@ -1,3 +1,4 @@
+using SMBench.TestSupport;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using SMBench.TestSupport;
 using System.Diagnostics;
 using System.Text.Json;
 using Xunit;

@@ -1,3 +1,4 @@
+using SMBench.TestSupport;
 using System.Text.Json;
 using SMBench.Core.Results;
 using Xunit;

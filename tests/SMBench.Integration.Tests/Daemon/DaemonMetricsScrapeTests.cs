@@ -1,3 +1,4 @@
+using SMBench.TestSupport;
 using Xunit;
 
 namespace SMBench.Integration.Tests.Daemon;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SMBench.Integration.Tests.Daemon;
+namespace SMBench.TestSupport;
 
 /// <summary>
 /// Writes a synthetic <c>workload.jsonl</c>: each client opens a file, reads it <c>reads</c> times, closes it.
