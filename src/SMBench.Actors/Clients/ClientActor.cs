@@ -53,7 +53,7 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
             _session = s.Session;
             // Breaks only happen where oplocks and leases are requested: full mode.
             if (s.Session is IBreakSource breaks && _run.Mode == ReplayMode.Full)
-                Context.ActorOf(OplockActor.Props(breaks, _run), "oplock");
+                Context.ActorOf(OplockActor.Props(breaks, _run, _clientId), "oplock");
             Context.Parent.Tell(new ClientReady(_clientId, true, null));
             Pump();
         });

@@ -4,6 +4,7 @@ using Akka.Actor;
 using Akka.Event;
 using SMBench.Actors.Backends;
 using SMBench.Actors.Runs;
+using SMBench.Core.Results;
 using static SMBench.Actors.Clients.OplockProtocol;
 
 namespace SMBench.Actors.Clients;
@@ -25,13 +26,15 @@ public sealed class OplockActor : ReceiveActor
 
     private readonly IBreakSource _source;
     private readonly RunContext _run;
+    private readonly string _clientId;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly CancellationTokenSource _stop = new();
 
-    public OplockActor(IBreakSource source, RunContext run)
+    public OplockActor(IBreakSource source, RunContext run, string clientId)
     {
         _source = source;
         _run = run;
+        _clientId = clientId;
         Receive<BreakAnswered>(answered =>
         {
             if (answered.Error != null)
@@ -39,10 +42,15 @@ public sealed class OplockActor : ReceiveActor
             else if (answered.Answer!.Sent)
                 _run.CountBreakAcked(answered.Latency);
             Context.Parent.Tell(new ClientProtocol.ReleaseHandles(answered.Break.Handles, answered.Answer?.Action == "close"));
+            var brk = answered.Break;
+            _run.BreakJournal?.Append(new BreakRecord(_run.Clock.ToUs(brk.ReceivedTimestamp), _clientId, brk.Kind, brk.NewLevel,
+                answered.Answer?.Action ?? "failed", answered.Answer?.Sent ?? false, (long)answered.Latency.TotalMicroseconds,
+                brk.Handles.Count, answered.Error?.Message));
         });
     }
 
-    public static Props Props(IBreakSource source, RunContext run) => Akka.Actor.Props.Create<OplockActor>(source, run);
+    public static Props Props(IBreakSource source, RunContext run, string clientId) =>
+        Akka.Actor.Props.Create<OplockActor>(source, run, clientId);
 
     protected override void PreStart()
     {

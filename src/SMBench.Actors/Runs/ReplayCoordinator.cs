@@ -72,7 +72,10 @@ public sealed class ReplayCoordinator : ReceiveActor
         _journal = new ResultsJournal(_plan.ResultsDir);
         _live = new LiveSummary(_plan.SummaryTemplate with { RunId = _plan.RunId, StartedAt = _startedAt }, _plan.Observer);
         _run = new RunContext(_plan.RunId, _plan.Backend, _plan.Mode, _plan.MaxInFlightPerClient,
-            new InFlightGate(_plan.InFlightLimit), _results.Writer, _plan.Node);
+            new InFlightGate(_plan.InFlightLimit), _results.Writer, _plan.Node)
+        {
+            BreakJournal = new BreakJournal(_plan.ResultsDir),
+        };
         _router = Context.ActorOf(ClientRouter.Props(_run), "clients");
         _router.Tell(new ClientRouterProtocol.CreateClients(_plan.ClientIds));
         _log.Info("run {0}: connecting {1} clients", _plan.RunId, _plan.ClientIds.Count);
@@ -131,6 +134,7 @@ public sealed class ReplayCoordinator : ReceiveActor
     {
         if (_state is "running" or "draining" or "connecting") _state = "completed";
         _journal!.Dispose();
+        _run?.BreakJournal?.Dispose();
         var summary = Snapshot() with { EndedAt = DateTimeOffset.UtcNow };
         File.WriteAllText(Path.Combine(_plan!.ResultsDir, SummaryFileName), summary.ToJson());
         _requester?.Tell(new RunFinished(summary, _loginFailure, _error));
@@ -160,5 +164,6 @@ public sealed class ReplayCoordinator : ReceiveActor
         // If the actor dies before finishing, the journal still gets what was buffered.
         _run?.Stop();
         _journal?.Dispose();
+        _run?.BreakJournal?.Dispose();
     }
 }

@@ -45,6 +45,9 @@ public sealed class RunContext
     /// <summary>Counts a supervised restart of a client (for its reconnect backoff).</summary>
     public int CountRestart(string clientId) => _restarts.AddOrUpdate(clientId, 1, (_, n) => n + 1);
 
+    /// <summary>Where each break and its answer are recorded (results/breaks.jsonl); null when not journaling.</summary>
+    public BreakJournal? BreakJournal { get; init; }
+
     private long _breaksReceived, _breaksAcked, _ackTicksTotal;
 
     public long BreaksReceived => Interlocked.Read(ref _breaksReceived);

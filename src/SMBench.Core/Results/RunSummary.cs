@@ -45,6 +45,9 @@ public sealed record RunSummary
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    /// <summary>The same naming on one line (journals).</summary>
+    public static readonly JsonSerializerOptions JsonOptionsCompact = new(JsonOptions) { WriteIndented = false };
+
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     public static RunSummary FromJson(string json) => JsonSerializer.Deserialize<RunSummary>(json, JsonOptions)!;

@@ -80,7 +80,7 @@ internal static class TableSections
         [
             [Cell.Num(b.Received), Cell.Num(b.Acked), b.Expected is { } x ? Cell.Num(x) : "–", Html.Ms(b.MeanAckLatencyMs), Cell.Num(s.Reconnects)],
         ], id: "breaks-table");
-        html.Note("Breaks are counted per run; ops.jsonl does not time them individually, so there is no breaks-over-time chart.");
+        BreakSections.Render(html, r);
         html.Close();
     }
 

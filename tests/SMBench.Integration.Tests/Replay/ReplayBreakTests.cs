@@ -45,6 +45,17 @@ public sealed class ReplayBreakTests(ReplaySambaFixture fixture) : IClassFixture
         Assert.InRange(run.LatencyUs("b1"), 0, 10_000_000); // a correctness bound: a missed break costs Samba's 30 s
         Assert.Equal(4096, run.Ops["b2"].GetProperty("bytes").GetInt64()); // A's cached write reached the server first
         if (answer == "close") Assert.Contains("already closed", run.Ops["a3"].GetProperty("error").GetString());
+
+        // The break is journaled with its answer, and the report shows it.
+        var resultsDir = Path.Combine(_tmp, "r");
+        var breaks = BreakJournal.ReadAll(resultsDir).ToList();
+        var only = Assert.Single(breaks);
+        Assert.Equal("oplock", only.Kind);
+        Assert.StartsWith(answer == "close" ? "close" : "ack", only.Action);
+        Assert.True(only.Sent);
+        var html = SMBench.Daemon.Reports.ReportRenderer.Render(SMBench.Daemon.Reports.RunReport.Load(resultsDir));
+        Assert.Contains("id=\"breaks-by-answer\"", html);
+        Assert.Contains("id=\"breaks-over-time\"", html);
     }
 
     /// <summary>
