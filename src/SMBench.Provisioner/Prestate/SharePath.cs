@@ -1,6 +1,9 @@
 namespace SMBench.Provisioner.Prestate;
 
-/// <summary>Share-relative path rules (the IR's): '/' or '\' separated, not absolute, no '..', no empty names.</summary>
+/// <summary>
+/// Share-relative paths of the pre-state: the IR's rules (<see cref="Core.Ir.SharePath"/>), plus non-empty and no
+/// ':' anywhere (no alternate data streams in pre-state); helpers to join them under the replay root.
+/// </summary>
 public static class SharePath
 {
     private static readonly char[] Separators = ['/', '\\'];
@@ -15,11 +18,9 @@ public static class SharePath
     public static void Check(string path, string where)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new InvalidDataException($"{where}: the path is empty");
-        if (Path.IsPathRooted(path) || path.Contains(':', StringComparison.Ordinal))
-            throw new InvalidDataException($"{where}: '{path}' is absolute; paths are relative to the share root");
-        foreach (var part in path.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
-            if (part is ".." or ".")
-                throw new InvalidDataException($"{where}: '{path}' contains '{part}'; paths must stay inside the share root");
+        if (path.Contains(':', StringComparison.Ordinal))
+            throw new InvalidDataException($"{where}: '{path}' contains ':'; pre-state paths are plain share-relative paths");
+        if (Core.Ir.SharePath.TryNormalize(path, out var error) == null) throw new InvalidDataException($"{where}: {error}");
     }
 
     /// <summary>Joins the replay root (may be empty or "/") and a share-relative path with '/'.</summary>

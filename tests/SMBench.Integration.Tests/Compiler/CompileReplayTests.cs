@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SMBench.TestSupport;
 using Xunit;
@@ -17,7 +16,7 @@ public sealed class CompileReplayTests
 
     public CompileReplayTests(ITestOutputHelper output) => _out = output;
 
-    [RequiresSambaAndTcpdumpFact]
+    [RequiresCaptureFact]
     public async Task Captured_smbclient_session_compiles_and_replays_locally()
     {
         var dir = Directory.CreateTempSubdirectory("smbench-compile-replay-").FullName;
@@ -27,26 +26,15 @@ public sealed class CompileReplayTests
             var upload = Path.Combine(dir, "upload.bin");
             await File.WriteAllBytesAsync(upload, Enumerable.Range(0, 50_000).Select(i => (byte)(i % 253)).ToArray());
             await using var server = await SambaServer.StartAsync();
+            await using (var capture = await LoopbackCapture.StartAsync(pcap, server.Port))
             {
-                using var tcpdump = Process.Start(new ProcessStartInfo(ExternalProcess.Which("tcpdump")!,
-                    $"-i lo -U --immediate-mode -s 0 -Z root -w {pcap} tcp port {server.Port}") { RedirectStandardError = true })!;
-                try
-                {
-                    await WaitForListeningAsync(tcpdump);
-                    var (code, output) = server.SmbClient($"mkdir work; cd work; put {upload} a.bin; get a.bin {dir}/back.bin; rename a.bin b.bin; put {upload} c.bin; del c.bin; ls");
-                    Assert.True(code == 0, output);
-                    await Task.Delay(300);
-                    ExternalProcess.Run("kill", $"-INT {tcpdump.Id}");
-                    await tcpdump.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
-                }
-                finally
-                {
-                    if (!tcpdump.HasExited) tcpdump.Kill();
-                }
+                var (code, output) = server.SmbClient($"mkdir work; cd work; put {upload} a.bin; get a.bin {dir}/back.bin; rename a.bin b.bin; put {upload} c.bin; del c.bin; ls");
+                Assert.True(code == 0, output);
+                await capture.StopAsync();
             }
 
             var workload = Path.Combine(dir, "workload");
-            var compile = Smbench($"compile {pcap} -o {workload} --json");
+            var compile = await Smbench($"compile {pcap} -o {workload} --json");
             Assert.True(compile.ExitCode == 0, compile.Output);
             using var report = JsonDocument.Parse(compile.Output);
             var opsTotal = report.RootElement.GetProperty("ops_total").GetInt64();
@@ -54,7 +42,7 @@ public sealed class CompileReplayTests
 
             var target = Path.Combine(dir, "target");
             Directory.CreateDirectory(target);
-            var replay = Smbench($"replay {workload} --target file://{target} --backend local --time-scale 0 --json");
+            var replay = await Smbench($"replay {workload} --target file://{target} --backend local --time-scale 0 --json");
             _out.WriteLine(replay.Output);
             Assert.True(replay.ExitCode is 0 or 1, replay.Output);
             using var summary = JsonDocument.Parse(replay.Output);
@@ -67,9 +55,9 @@ public sealed class CompileReplayTests
             }
 
             // Mode 1 over SMB, under its own --root on the same server: the captured statuses must all come back.
-            Environment.SetEnvironmentVariable("SMBENCH_COMPILE_TEST_PW", server.Password);
-            var smb = Smbench($"replay {workload} --target smb://127.0.0.1:{server.Port}/{server.ShareName} --backend smb --mode realistic " +
-                $"--user {server.UserName} --password-env SMBENCH_COMPILE_TEST_PW --time-scale 0 --json");
+            var smb = await Smbench($"replay {workload} --target smb://127.0.0.1:{server.Port}/{server.ShareName} --backend smb --mode realistic " +
+                $"--user {server.UserName} --password-env SMBENCH_COMPILE_TEST_PW --time-scale 0 --json",
+                new Dictionary<string, string> { ["SMBENCH_COMPILE_TEST_PW"] = server.Password });
             _out.WriteLine(smb.Output);
             Assert.True(smb.ExitCode == 0, smb.Output);
             using var smbSummary = JsonDocument.Parse(smb.Output);
@@ -82,31 +70,9 @@ public sealed class CompileReplayTests
         }
     }
 
-    private static (int ExitCode, string Output) Smbench(string args)
+    private static async Task<(int ExitCode, string Output)> Smbench(string args, IDictionary<string, string>? env = null)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "smbench.dll");
-        var psi = new ProcessStartInfo("dotnet", $"{cli} {args}") { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000))
-        {
-            p.Kill(true);
-            throw new TimeoutException($"smbench {args} did not finish in 2 minutes");
-        }
-        var err = stderr.Result;
-        return (p.ExitCode, stdout.Result.Length > 0 ? stdout.Result : err);
-    }
-
-    private static async Task WaitForListeningAsync(Process tcpdump)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            var line = await tcpdump.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(15));
-            if (line == null) break;
-            if (line.Contains("listening on", StringComparison.Ordinal)) return;
-        }
-        throw new InvalidOperationException("tcpdump did not start listening");
+        var (code, stdout, stderr) = await Cli.SmbenchProcess.RunAsync(args, env);
+        return (code, stdout.Length > 0 ? stdout : stderr);
     }
 }
