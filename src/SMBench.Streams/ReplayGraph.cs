@@ -7,30 +7,35 @@ using SMBench.Actors.Runs;
 using SMBench.Core.Results;
 using SMBench.Streams.Dispatch;
 using SMBench.Streams.Results;
+using SMBench.Streams.Threading;
 using SMBench.Streams.Timing;
 
 namespace SMBench.Streams;
 
 /// <summary>
 /// The run's Akka.Streams graph: streaming IR source → <see cref="DueTimeStage"/> → dispatch to the clients with
-/// backpressure; and the results channel → journal sink. The source is read on its own async island so parsing
-/// the IR overlaps with timing.
+/// backpressure; and the results channel → journal sink. The IR is parsed ahead on its own niced thread
+/// (<see cref="BackgroundFeed"/>), so parsing overlaps with timing without competing with releases.
 /// </summary>
 public sealed class ReplayGraph(IMaterializer materializer, Func<IEnumerable<ScheduledOp>> operations, int maxBatch = 1024)
     : IReplayPipeline
 {
+    public const int ReadAhead = 8192;
+
     public PipelineRun Start(RunContext run, IReadOnlyDictionary<string, IActorRef> clients, ChannelReader<OpResult> results,
         ResultsJournal journal, LiveSummary live)
     {
         var dispatcher = new ClientDispatcher(run, clients);
-        var ((killSwitch, control), timeline) = Source.FromEnumerator(() => operations().GetEnumerator())
-            .Buffer(4096, OverflowStrategy.Backpressure)
-            .Async()
+        var feedStop = new CancellationTokenSource();
+        var feed = BackgroundFeed.Start(operations, ReadAhead, "smbench-ir-reader", feedStop.Token);
+        var ((killSwitch, control), timeline) = ChannelSource.FromReader(feed)
             .ViaMaterialized(KillSwitches.Single<ScheduledOp>(), Keep.Right)
             .ViaMaterialized(new DueTimeStage(run.Clock, maxBatch), Keep.Both)
             .SelectAsync(1, dispatcher.DispatchAsync)
             .ToMaterialized(Sink.Ignore<int>(), Keep.Both)
             .Run(materializer);
+        // Whatever ends the timeline (all released, stopped, failed) also ends the reader thread.
+        timeline.ContinueWith(_ => feedStop.Cancel(), TaskScheduler.Default);
         var written = ResultsSink.Run(results, journal, live, materializer, run.Gate.Release);
         return new PipelineRun(control.Primed, control.Begin, timeline, written, () => killSwitch.Shutdown(), () => dispatcher.Released);
     }

@@ -22,7 +22,7 @@ public sealed class EngineLatenessHarness : IBenchHarness
         var dir = Path.Combine(Path.GetTempPath(), $"smbench-bench-lateness-{clients}-{rate}-{seconds}");
         Console.WriteLine($"workload: {clients} clients, {total:N0} ops at {rate:N0} ops/s ({dir})");
         var workload = SyntheticWorkload.Create(dir, clients, total, rate);
-        using var system = ActorSystem.Create("smbench", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
+        using var system = ActorSystem.Create("smbench", EngineRun.AkkaConfig());
         var rows = new List<EngineRun.Measured>
         {
             await EngineRun.RunAsync(system, "timing stage (SMBench)", workload, 1.0),

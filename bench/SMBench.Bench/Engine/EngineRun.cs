@@ -11,6 +11,14 @@ namespace SMBench.Bench.Engine;
 /// <summary>One measured replay on the null backend, through the real runner or with a substitute pipeline.</summary>
 internal static class EngineRun
 {
+    /// <summary>The bench's actor-system config; SMBENCH_BENCH_AKKA adds HOCON on top (to compare dispatcher settings).</summary>
+    public static Akka.Configuration.Config AkkaConfig()
+    {
+        var extra = Environment.GetEnvironmentVariable("SMBENCH_BENCH_AKKA");
+        var config = Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = WARNING");
+        return string.IsNullOrWhiteSpace(extra) ? config : Akka.Configuration.ConfigurationFactory.ParseString(extra).WithFallback(config);
+    }
+
     public sealed record Measured(string Name, RunSummary Summary, double WallSeconds, double CpuSeconds, long PeakWorkingSetMb);
 
     public static async Task<Measured> RunAsync(ActorSystem system, string name, string workload, double timeScale,

@@ -19,7 +19,7 @@ public sealed class EngineThroughputHarness : IBenchHarness
         var dir = Path.Combine(Path.GetTempPath(), $"smbench-bench-throughput-{clients}-{total}");
         Console.WriteLine($"workload: {clients} clients, {total:N0} ops ({dir})");
         var workload = SyntheticWorkload.Create(dir, clients, total, 0);
-        using var system = ActorSystem.Create("smbench", ConfigurationFactory.ParseString("akka.loglevel = WARNING"));
+        using var system = ActorSystem.Create("smbench", EngineRun.AkkaConfig());
         var rows = new List<EngineRun.Measured>();
         for (var i = 1; i <= 2; i++) rows.Add(await EngineRun.RunAsync(system, $"IR file → null backend, run {i}", workload, 0));
         // The same ops parsed up front: what the engine costs without the streaming IR reader.

@@ -20,7 +20,9 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
     private readonly RunContext _run;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Queue<PendingOp> _queue = new();
-    private readonly HashSet<PendingOp> _inFlight = [];
+    // A list, not a set: at most MaxInFlightPerClient entries, and hashing a PendingOp by identity takes the
+    // runtime's slow path (a sync block per object), which was ~6 % of an engine-throughput profile.
+    private readonly List<PendingOp> _inFlight = [];
     private readonly HandleTable _handles = new();
     private IClientSession? _session;
     private string? _loginError;
@@ -188,7 +190,10 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
 
     private void OnFinished(OpFinished f)
     {
-        if (!_inFlight.Remove(f.Pending)) return;
+        var at = _inFlight.Count - 1;
+        while (at >= 0 && !ReferenceEquals(_inFlight[at], f.Pending)) at--;
+        if (at < 0) return;
+        _inFlight.RemoveAt(at);
         var op = f.Pending.Op;
         var outcome = f.Error == null ? f.Outcome : FromException(f.Error);
         if (op.HandleRef is { } handleRef)

@@ -10,6 +10,21 @@ namespace SMBench.Core.Results;
 public sealed class ResultsJournal : IDisposable
 {
     public const string FileName = "ops.jsonl";
+    // Property names encoded once: the journal writes a record per op.
+    private static readonly JsonEncodedText POpId = JsonEncodedText.Encode("op_id");
+    private static readonly JsonEncodedText PClientId = JsonEncodedText.Encode("client_id");
+    private static readonly JsonEncodedText PType = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText PDueUs = JsonEncodedText.Encode("due_us");
+    private static readonly JsonEncodedText PIssuedUs = JsonEncodedText.Encode("issued_us");
+    private static readonly JsonEncodedText PCompletedUs = JsonEncodedText.Encode("completed_us");
+    private static readonly JsonEncodedText PLatencyUs = JsonEncodedText.Encode("latency_us");
+    private static readonly JsonEncodedText PLatenessUs = JsonEncodedText.Encode("lateness_us");
+    private static readonly JsonEncodedText PStatus = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText PBytes = JsonEncodedText.Encode("bytes");
+    private static readonly JsonEncodedText PExpectedStatus = JsonEncodedText.Encode("expected_status");
+    private static readonly JsonEncodedText PPath = JsonEncodedText.Encode("path");
+    private static readonly JsonEncodedText PError = JsonEncodedText.Encode("error");
+    private static readonly JsonEncodedText PNode = JsonEncodedText.Encode("node");
     private readonly FileStream _file;
     private readonly Utf8JsonWriter _writer;
     private readonly MemoryStream _batch = new(64 * 1024);
@@ -60,20 +75,20 @@ public sealed class ResultsJournal : IDisposable
     {
         _writer.Reset(_batch);
         _writer.WriteStartObject();
-        _writer.WriteString("op_id", r.OpId);
-        _writer.WriteString("client_id", r.ClientId);
-        _writer.WriteString("type", r.Type);
-        _writer.WriteNumber("due_us", r.DueUs);
-        _writer.WriteNumber("issued_us", r.IssuedUs);
-        _writer.WriteNumber("completed_us", r.CompletedUs);
-        _writer.WriteNumber("latency_us", r.LatencyUs);
-        _writer.WriteNumber("lateness_us", r.LatenessUs);
-        _writer.WriteString("status", r.Status);
-        _writer.WriteNumber("bytes", r.Bytes);
-        if (r.ExpectedStatus != null) _writer.WriteString("expected_status", r.ExpectedStatus);
-        if (r.Path != null) _writer.WriteString("path", r.Path);
-        if (r.Error != null) _writer.WriteString("error", r.Error);
-        if (r.Node != null) _writer.WriteString("node", r.Node);
+        _writer.WriteString(POpId, r.OpId);
+        _writer.WriteString(PClientId, r.ClientId);
+        _writer.WriteString(PType, r.Type);
+        _writer.WriteNumber(PDueUs, r.DueUs);
+        _writer.WriteNumber(PIssuedUs, r.IssuedUs);
+        _writer.WriteNumber(PCompletedUs, r.CompletedUs);
+        _writer.WriteNumber(PLatencyUs, r.LatencyUs);
+        _writer.WriteNumber(PLatenessUs, r.LatenessUs);
+        _writer.WriteString(PStatus, r.Status);
+        _writer.WriteNumber(PBytes, r.Bytes);
+        if (r.ExpectedStatus != null) _writer.WriteString(PExpectedStatus, r.ExpectedStatus);
+        if (r.Path != null) _writer.WriteString(PPath, r.Path);
+        if (r.Error != null) _writer.WriteString(PError, r.Error);
+        if (r.Node != null) _writer.WriteString(PNode, r.Node);
         _writer.WriteEndObject();
         _writer.Flush();
         _batch.WriteByte((byte)'\n');

@@ -42,6 +42,8 @@ public sealed class PrecisionTimer : IDisposable
         // Linux lets a sleeping thread wake up to 50 µs late by default (timer slack); 1 µs makes nanosleep precise
         // enough that only the last 20 µs need spinning, which leaves the CPU to the replay itself.
         _ = prctl(PrSetTimerSlack, 1_000, 0, 0, 0);
+        // Ahead of everything else in the process when the cores are busy (needs CAP_SYS_NICE; best effort).
+        Threading.OsThreadPriority.TrySetCurrent(-5);
         while (!_disposed)
         {
             Action? due = null;
