@@ -20,15 +20,17 @@ namespace SMBench.Streams;
 public sealed class ReplayGraph(IMaterializer materializer, Func<IEnumerable<ScheduledOp>> operations, int maxBatch = 1024)
     : IReplayPipeline
 {
-    public const int ReadAhead = 8192;
+    /// <summary>Ops parsed ahead of the timeline: <see cref="ChunksAhead"/> chunks of <see cref="ChunkSize"/>.</summary>
+    public const int ChunkSize = 256, ChunksAhead = 32;
 
     public PipelineRun Start(RunContext run, IReadOnlyDictionary<string, IActorRef> clients, ChannelReader<OpResult> results,
         ResultsJournal journal, LiveSummary live)
     {
         var dispatcher = new ClientDispatcher(run, clients);
         var feedStop = new CancellationTokenSource();
-        var feed = BackgroundFeed.Start(operations, ReadAhead, "smbench-ir-reader", feedStop.Token);
+        var feed = BackgroundFeed.Start(operations, ChunkSize, ChunksAhead, "smbench-ir-reader", feedStop.Token);
         var ((killSwitch, control), timeline) = ChannelSource.FromReader(feed)
+            .SelectMany(chunk => chunk)
             .ViaMaterialized(KillSwitches.Single<ScheduledOp>(), Keep.Right)
             .ViaMaterialized(new DueTimeStage(run.Clock, maxBatch), Keep.Both)
             .SelectAsync(1, dispatcher.DispatchAsync)

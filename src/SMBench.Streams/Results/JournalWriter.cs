@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using SMBench.Core.Results;
 using SMBench.Streams.Threading;
 
@@ -8,10 +7,14 @@ namespace SMBench.Streams.Results;
 /// Writes grouped results to the journal and the live summary on a dedicated, niced thread. Serializing a group
 /// of thousands of records takes milliseconds; on the thread pool that work would sit in front of due releases.
 /// </summary>
+/// <remarks>A plain monitor queue: the thread sleeps between groups without the spinning of a blocking task wait.</remarks>
 internal sealed class JournalWriter
 {
-    private readonly Channel<IReadOnlyList<OpResult>> _groups = Channel.CreateUnbounded<IReadOnlyList<OpResult>>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly object _lock = new();
+    // Unbounded is safe: every result holds an in-flight slot until written, so the gate bounds this queue.
+    private readonly Queue<OpResult[]> _groups = new();
+    private bool _completed;
+    private Exception? _upstreamError;
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ResultsJournal _journal;
     private readonly LiveSummary _live;
@@ -28,32 +31,53 @@ internal sealed class JournalWriter
     /// <summary>Completes when every group handed in is on disk (faulted if the journal could not be written).</summary>
     public Task Done => _done.Task;
 
-    // Unbounded is safe: every result holds an in-flight slot until written, so the gate bounds this queue.
-    public void Write(IReadOnlyList<OpResult> group) => _groups.Writer.TryWrite(group);
+    public void Write(OpResult[] group)
+    {
+        lock (_lock)
+        {
+            _groups.Enqueue(group);
+            Monitor.Pulse(_lock);
+        }
+    }
 
-    public void Complete(Exception? error = null) => _groups.Writer.TryComplete(error);
+    /// <summary>No more groups; <paramref name="error"/> is the results stream's failure, if any.</summary>
+    public void Complete(Exception? error = null)
+    {
+        lock (_lock)
+        {
+            _completed = true;
+            _upstreamError = error;
+            Monitor.Pulse(_lock);
+        }
+    }
 
     private void Loop()
     {
         OsThreadPriority.TrySetCurrent(OsThreadPriority.Background);
-        var reader = _groups.Reader;
         try
         {
-            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (Next() is { } group)
             {
-                while (reader.TryRead(out var group))
-                {
-                    foreach (var r in group) _journal.Append(r);
-                    _journal.Flush();
-                    _live.AddRange(group);
-                    _journaled(group.Count);
-                }
+                foreach (var r in group) _journal.Append(r);
+                _journal.Flush();
+                _live.AddRange(group);
+                _journaled(group.Length);
             }
-            _done.TrySetResult();
+            if (_upstreamError != null) _done.TrySetException(_upstreamError);
+            else _done.TrySetResult();
         }
         catch (Exception e)
         {
             _done.TrySetException(e);
+        }
+    }
+
+    private OpResult[]? Next()
+    {
+        lock (_lock)
+        {
+            while (_groups.Count == 0 && !_completed) Monitor.Wait(_lock);
+            return _groups.Count > 0 ? _groups.Dequeue() : null;
         }
     }
 }

@@ -55,12 +55,12 @@ internal static class OperationJsonFast
             return bit switch
             {
                 B.OpId => Str(ref r, out _opId),
-                B.ClientId => Str(ref r, out _clientId),
-                B.Type => Str(ref r, out _type),
-                B.Path => Str(ref r, out _path),
-                B.Mode => Str(ref r, out _mode),
-                B.Handle => Str(ref r, out _handle),
-                B.Blob => Str(ref r, out _blob),
+                B.ClientId => Shared(ref r, out _clientId),
+                B.Type => Shared(ref r, out _type),
+                B.Path => Shared(ref r, out _path),
+                B.Mode => Shared(ref r, out _mode),
+                B.Handle => Shared(ref r, out _handle),
+                B.Blob => Shared(ref r, out _blob),
                 B.Source => Str(ref r, out _source),
                 B.Dest => Str(ref r, out _dest),
                 B.Pattern => Str(ref r, out _pattern),
@@ -154,6 +154,18 @@ internal static class OperationJsonFast
         private static bool Str(ref Utf8JsonReader r, out string? value)
         {
             value = r.TokenType == JsonTokenType.String ? r.GetString() : null;
+            return value != null;
+        }
+
+        /// <summary>Like <see cref="Str"/>, for values that repeat across ops: taken from the thread's pool.</summary>
+        private static bool Shared(ref Utf8JsonReader r, out string? value)
+        {
+            if (r.TokenType != JsonTokenType.String)
+            {
+                value = null;
+                return false;
+            }
+            value = (r.ValueIsEscaped || r.HasValueSequence ? null : Utf8StringPool.ForThisThread.Get(r.ValueSpan)) ?? r.GetString();
             return value != null;
         }
 
