@@ -30,8 +30,7 @@ public sealed class ReplayGraph(IMaterializer materializer, Func<IEnumerable<Sch
         var feedStop = new CancellationTokenSource();
         var feed = BackgroundFeed.Start(operations, ChunkSize, ChunksAhead, "smbench-ir-reader", feedStop.Token);
         var ((killSwitch, control), timeline) = ChannelSource.FromReader(feed)
-            .SelectMany(chunk => chunk)
-            .ViaMaterialized(KillSwitches.Single<ScheduledOp>(), Keep.Right)
+            .ViaMaterialized(KillSwitches.Single<ScheduledOp[]>(), Keep.Right)
             .ViaMaterialized(new DueTimeStage(run.Clock, maxBatch), Keep.Both)
             .SelectAsync(1, dispatcher.DispatchAsync)
             .ToMaterialized(Sink.Ignore<int>(), Keep.Both)

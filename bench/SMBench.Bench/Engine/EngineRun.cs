@@ -30,6 +30,7 @@ internal static class EngineRun
         var cpu0 = proc.TotalProcessorTime;
         var pause0 = GC.GetTotalPauseDuration();
         using var gcs = new GcPauseRecorder();
+        using var allocations = AllocationSampler.StartIfAsked();
         var alloc0 = GC.GetTotalAllocatedBytes(precise: true);
         var gc0 = GC.CollectionCount(0);
         var gen20 = GC.CollectionCount(2);
@@ -63,6 +64,7 @@ internal static class EngineRun
             summary = finished.Summary;
         }
         sw.Stop();
+        allocations?.Print(name);
         proc.Refresh();
         var cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;
         try { Directory.Delete(results, true); } catch (IOException) { }

@@ -40,7 +40,7 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
             foreach (var e in b.Ops) _queue.Enqueue(new PendingOp(e.Op, e.DueUs));
             Pump();
         });
-        Receive<OpFinished>(OnFinished);
+        Receive<OpFinished>(f => Finish(f.Pending, f.Outcome, f.Error));
         Receive<HoldHandles>(h =>
         {
             foreach (var entry in _handles.Matching(h.Handles)) entry.Held++;
@@ -177,25 +177,25 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
         }
         catch (Exception e)
         {
-            OnFinished(new OpFinished(p, default, e));
+            Finish(p, default, e);
             return;
         }
         if (call.IsCompletedSuccessfully)
         {
-            OnFinished(new OpFinished(p, call.Result, null));
+            Finish(p, call.Result, null);
             return;
         }
         call.AsTask().PipeTo(Self, success: o => new OpFinished(p, o, null), failure: e => new OpFinished(p, default, e));
     }
 
-    private void OnFinished(OpFinished f)
+    private void Finish(PendingOp pending, OpOutcome result, Exception? error)
     {
         var at = _inFlight.Count - 1;
-        while (at >= 0 && !ReferenceEquals(_inFlight[at], f.Pending)) at--;
+        while (at >= 0 && !ReferenceEquals(_inFlight[at], pending)) at--;
         if (at < 0) return;
         _inFlight.RemoveAt(at);
-        var op = f.Pending.Op;
-        var outcome = f.Error == null ? f.Outcome : FromException(f.Error);
+        var op = pending.Op;
+        var outcome = error == null ? result : FromException(error);
         if (op.HandleRef is { } handleRef)
         {
             if (op is OpenOp)
@@ -210,7 +210,7 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
                 if (op is CloseOp) _handles.Closed(handleRef);
             }
         }
-        Record(f.Pending, outcome, _run.Clock.NowUs);
+        Record(pending, outcome, _run.Clock.NowUs);
         if (_session is IReconnectingSession r && r.Reconnects != _reconnectsSeen)
         {
             for (; _reconnectsSeen < r.Reconnects; _reconnectsSeen++) _run.CountReconnect();
@@ -260,7 +260,7 @@ public sealed class ClientActor : ReceiveActor, IWithTimers
     {
         // Whatever is left still gets its one record, so the journal and the gate stay exact.
         _stopping = true;
-        foreach (var p in _inFlight.ToList()) OnFinished(new OpFinished(p, default, new OperationCanceledException()));
+        foreach (var p in _inFlight.ToList()) Finish(p, default, new OperationCanceledException());
         while (_queue.Count > 0)
         {
             _queue.Dequeue();

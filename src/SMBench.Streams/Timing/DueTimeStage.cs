@@ -17,16 +17,18 @@ namespace SMBench.Streams.Timing;
 /// stage callback per op, which at tens of thousands of ops/s would take a core of its own.
 /// </remarks>
 public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionTimer? timer = null)
-    : GraphStageWithMaterializedValue<FlowShape<ScheduledOp, IReadOnlyList<ScheduledOp>>, TimelineControl>
+    : GraphStageWithMaterializedValue<FlowShape<ScheduledOp[], IReadOnlyList<ScheduledOp>>, TimelineControl>
 {
     private readonly RunClock _clock = clock;
     private readonly int _maxBatch = maxBatch;
     private readonly PrecisionTimer _timer = timer ?? PrecisionTimer.Shared;
     public const long MinWakeGapUs = 100;
-    private readonly Inlet<ScheduledOp> _in = new("due-time.in");
+    // Ops arrive in chunks (as the reader thread parsed them): one element per chunk through the graph, and the
+    // ops, which are structs, are never boxed into the stream's element slots.
+    private readonly Inlet<ScheduledOp[]> _in = new("due-time.in");
     private readonly Outlet<IReadOnlyList<ScheduledOp>> _out = new("due-time.out");
 
-    public override FlowShape<ScheduledOp, IReadOnlyList<ScheduledOp>> Shape => new(_in, _out);
+    public override FlowShape<ScheduledOp[], IReadOnlyList<ScheduledOp>> Shape => new(_in, _out);
 
     public override ILogicAndMaterializedValue<TimelineControl> CreateLogicAndMaterializedValue(Attributes inheritedAttributes)
     {
@@ -40,11 +42,14 @@ public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionT
         private readonly TimelineControl _control;
         private readonly PrecisionTimer _timer;
         private List<ScheduledOp> _batch = [];
-        private ScheduledOp? _held;
+        // The chunk being released and the position of its next op; an op at _next that is not yet due is "held".
+        private ScheduledOp[]? _chunk;
+        private int _next;
         private bool _started;
+        private bool _waiting;
         private bool _upstreamDone;
         private long _lastWakeUs = long.MinValue / 2;
-        private Action<long>? _onDue;
+        private Action? _wake;
 
         public Logic(DueTimeStage stage, TimelineControl control) : base(stage.Shape)
         {
@@ -62,57 +67,69 @@ public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionT
 
         public override void PreStart()
         {
-            _onDue = GetAsyncCallback<long>(_ => OnDue());
+            var onDue = GetAsyncCallback(OnDue);
+            _wake = onDue; // one delegate for every wake-up, not a closure per timer
             _control.SetBegin(GetAsyncCallback(OnBegin));
             Pull(_stage._in);
         }
 
         private void OnPush()
         {
-            var op = Grab(_stage._in);
+            _chunk = Grab(_stage._in);
+            _next = 0;
+            if (_chunk.Length == 0)
+            {
+                _chunk = null;
+                PullIfRoom();
+                return;
+            }
             if (!_started)
             {
-                _held = op;
                 _control.SetPrimed();
                 return;
             }
-            Consider(op);
+            Release();
         }
 
         private void OnBegin()
         {
             _started = true;
-            if (_held is { } held)
-            {
-                _held = null;
-                Consider(held);
-            }
-            else TryPush();
+            Release();
         }
 
         private void OnDue()
         {
+            _waiting = false;
             _lastWakeUs = _stage._clock.NowUs;
-            if (_held is not { } held) return;
-            _held = null;
-            Consider(held);
+            Release();
         }
 
-        private void Consider(ScheduledOp op)
+        /// <summary>Moves every due op of the current chunk into the batch; schedules a wake-up for the first that is not.</summary>
+        private void Release()
         {
-            if (op.DueUs <= _stage._clock.NowUs)
+            if (_waiting) return;
+            var now = _stage._clock.NowUs;
+            while (_chunk != null && _next < _chunk.Length && _batch.Count < _stage._maxBatch)
             {
+                var op = _chunk[_next];
+                if (op.DueUs > now)
+                {
+                    _waiting = true;
+                    var wakeUs = Math.Max(op.DueUs, _lastWakeUs + MinWakeGapUs);
+                    _timer.Schedule(_stage._clock.ToTimestamp(wakeUs), _wake!);
+                    break;
+                }
                 _batch.Add(op);
-                if (_batch.Count < _stage._maxBatch && !_upstreamDone && !HasBeenPulled(_stage._in)) Pull(_stage._in);
+                _next++;
             }
-            else
-            {
-                _held = op;
-                var onDue = _onDue!;
-                var wakeUs = Math.Max(op.DueUs, _lastWakeUs + MinWakeGapUs);
-                _timer.Schedule(_stage._clock.ToTimestamp(wakeUs), () => onDue(op.DueUs));
-            }
+            if (_chunk != null && _next >= _chunk.Length) _chunk = null;
+            PullIfRoom();
             TryPush();
+        }
+
+        private void PullIfRoom()
+        {
+            if (_chunk == null && !_upstreamDone && !HasBeenPulled(_stage._in)) Pull(_stage._in);
         }
 
         private void TryPush()
@@ -121,14 +138,15 @@ public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionT
             {
                 Push(_stage._out, _batch);
                 _batch = new List<ScheduledOp>(16);
-                if (_started && _held == null && !_upstreamDone && !HasBeenPulled(_stage._in)) Pull(_stage._in);
+                // A full batch left due ops in the chunk: go on with them now that there is room again.
+                if (_started && !_waiting && _chunk != null) Release();
             }
             CompleteIfDone();
         }
 
         private void CompleteIfDone()
         {
-            if (_upstreamDone && _held == null && _batch.Count == 0) CompleteStage();
+            if (_upstreamDone && _chunk == null && _batch.Count == 0) CompleteStage();
         }
     }
 }

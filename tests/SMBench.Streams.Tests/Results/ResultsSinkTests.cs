@@ -38,13 +38,15 @@ public sealed class ResultsSinkTests : TestKit, IDisposable
     }
 
     [Fact]
-    public async Task A_failed_results_stream_fails_the_sink_after_writing_what_it_had()
+    public async Task A_failed_results_stream_fails_the_sink_and_keeps_what_was_journaled()
     {
         var channel = Channel.CreateUnbounded<OpResult>();
         using var journal = new ResultsJournal(_tmp);
         var live = new LiveSummary(new RunSummary());
         var written = ResultsSink.Run(channel.Reader, journal, live, Sys.Materializer(), _ => { });
         for (var i = 0; i < 10; i++) channel.Writer.TryWrite(Result(i));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (live.Completed < 10 && DateTime.UtcNow < deadline) await Task.Delay(10);
         channel.Writer.Complete(new IOException("results channel broke"));
         var e = await Assert.ThrowsAnyAsync<Exception>(() => written.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("results channel broke", e.ToString(), StringComparison.Ordinal);
