@@ -22,6 +22,11 @@ def mem_available_mib():
     return -1
 
 
+def load_average():
+    with open("/proc/loadavg") as f:
+        return f.read().split()[0]
+
+
 def proc_status(pid):
     rss = threads = 0
     try:
@@ -136,7 +141,7 @@ def main():
     n = 0
     with open(a.samples, "w") as csv:
         csv.write("t_s,client_rss_mib,client_threads,client_sockets,client_cpu_s,smbd_procs,smbd_rss_mib,smbd_pss_mib,"
-                  "mem_available_mib,ops_journaled,window_ops,window_lateness_p50_ms,window_lateness_p99_ms\n")
+                  "mem_available_mib,ops_journaled,window_ops,window_lateness_p50_ms,window_lateness_p99_ms,load_avg_1m\n")
         while proc.poll() is None:
             time.sleep(a.interval)
             n += 1
@@ -157,7 +162,7 @@ def main():
             p50, p99 = pct(late, 50), pct(late, 99)
             csv.write(f"{t:.1f},{rss / 1024:.1f},{threads},{socks},{cpu:.1f},{procs},{srss / 2**20:.0f},"
                       f"{spss / 2**20 if spss else ''},{avail},{tail.total},{len(late)},"
-                      f"{'' if p50 is None else f'{p50:.1f}'},{'' if p99 is None else f'{p99:.1f}'}\n")
+                      f"{'' if p50 is None else f'{p50:.1f}'},{'' if p99 is None else f'{p99:.1f}'},{load_average()}\n")
             csv.flush()
             if avail >= 0 and avail < a.min_available_mib and aborted is None:
                 aborted = f"stopped at {t:.0f} s: MemAvailable {avail} MiB < {a.min_available_mib} MiB with {procs} smbd processes"
