@@ -53,7 +53,7 @@ public static class ReplayPasses
                 wall ??= Stopwatch.StartNew();
                 // The duration is on the run clock: the due time for a timed replay, the wall clock for --time-scale 0
                 // (ops already released at the deadline still run and are recorded).
-                if (due >= limitUs || wall.Elapsed.TotalMicroseconds >= limitUs) yield break;
+                if (due >= limitUs || (timeScale == 0 && wall.Elapsed.TotalMicroseconds >= limitUs)) yield break;
                 var renamed = ForPass(op, pass);
                 if (renamed is OpenOp o) open[(o.ClientId, o.Handle)] = o;
                 else if (renamed is CloseOp c) open.Remove((c.ClientId, c.Handle));

@@ -95,6 +95,24 @@ public sealed class ReplayLoopTests : TestKit
     }
 
     [Fact]
+    public async Task At_time_scale_0_a_duration_is_wall_clock_and_the_run_still_ends()
+    {
+        var workload = WorkloadFactory.Cycles(Path.Combine(_tmp, "w"), clients: 3, cyclesPerClient: 2, spanUs: 100_000);
+        var request = new ReplayRequest
+        {
+            WorkloadPath = workload, Backend = new NullBackend(), ResultsDir = Path.Combine(_tmp, "r"), TimeScale = 0,
+            Loop = new ReplayLoop(Duration: TimeSpan.FromMilliseconds(300)),
+        };
+        var finished = await ReplayRunner.RunAsync(Sys, request);
+
+        var records = ResultsJournal.ReadAll(Path.Combine(_tmp, "r", "ops.jsonl")).ToList();
+        Assert.Equal("completed", finished.Summary.State);
+        Assert.Equal(records.Count, finished.Summary.OpsTotal);
+        Assert.Equal(records.Count, records.Select(r => r.GetProperty("op_id").GetString()).Distinct().Count());
+        Assert.Contains(records, r => r.GetProperty("op_id").GetString()!.EndsWith("#2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Without_looping_ids_and_due_times_are_the_workload_s()
     {
         IrOperation[] ops =
