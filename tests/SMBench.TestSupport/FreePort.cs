@@ -13,15 +13,16 @@ public static class FreePort
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
-    public static async Task WaitListeningAsync(int port, TimeSpan timeout, Func<string>? diagnostics = null)
+    public static async Task WaitListeningAsync(int port, TimeSpan timeout, Func<string>? diagnostics = null, IPAddress? address = null)
     {
+        address ??= IPAddress.Loopback;
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
             try
             {
                 using var c = new TcpClient();
-                await c.ConnectAsync(IPAddress.Loopback, port);
+                await c.ConnectAsync(address, port);
                 return;
             }
             catch (SocketException)
@@ -29,6 +30,6 @@ public static class FreePort
                 await Task.Delay(100);
             }
         }
-        throw new TimeoutException($"nothing listened on 127.0.0.1:{port} within {timeout}. {diagnostics?.Invoke()}");
+        throw new TimeoutException($"nothing listened on {address}:{port} within {timeout}. {diagnostics?.Invoke()}");
     }
 }

@@ -13,6 +13,10 @@ public sealed record SambaOptions
     public string ExtraShare { get; init; } = "";
     public string UserName { get; init; } = "smbtest";
     public string Password { get; init; } = "Passw0rd-Test1";
+    /// <summary>The address smbd listens on (its only interface).</summary>
+    public string Address { get; init; } = "127.0.0.1";
+    /// <summary>Run smbd inside this network namespace (<c>ip netns exec</c>); <see cref="Address"/> must be in it.</summary>
+    public string? NetNamespace { get; init; }
 }
 
 /// <summary>
@@ -29,7 +33,7 @@ public sealed class SambaServer : IAsyncDisposable
     public string UserName => Options.UserName;
     public string Password => Options.Password;
     public string ConfigPath => Path.Combine(Root, "smb.conf");
-    public string Unc => $"//127.0.0.1/{ShareName}";
+    public string Unc => $"//{Options.Address}/{ShareName}";
     private Process? _process;
 
     private SambaServer(string root, int port, SambaOptions options)
@@ -68,8 +72,10 @@ public sealed class SambaServer : IAsyncDisposable
         EnsureUser(Options.UserName, Options.Password);
 
         // stdin must be /dev/null: a foreground smbd whose stdin is a pipe exits as soon as that pipe closes.
+        // `ip netns exec` execs in place too, so the started process stays smbd itself.
+        var netns = Options.NetNamespace == null ? "" : $"ip netns exec {Options.NetNamespace} ";
         var psi = new ProcessStartInfo("bash",
-            $"-c \"exec setsid smbd -F --no-process-group --debug-stdout -s {ConfigPath} -d 0 </dev/null\"")
+            $"-c \"exec setsid {netns}smbd -F --no-process-group --debug-stdout -s {ConfigPath} -d 0 </dev/null\"")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -83,7 +89,8 @@ public sealed class SambaServer : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await FreePort.WaitListeningAsync(Port, TimeSpan.FromSeconds(20), () => { lock (log) return "smbd said: " + log; });
+        await FreePort.WaitListeningAsync(Port, TimeSpan.FromSeconds(20), () => { lock (log) return "smbd said: " + log; },
+            System.Net.IPAddress.Parse(Options.Address));
     }
 
     /// <summary>Adds (or re-passwords) a Unix + Samba user known to this server.</summary>
@@ -103,7 +110,7 @@ public sealed class SambaServer : IAsyncDisposable
             "  workgroup = LAB",
             "  server role = standalone server",
             $"  smb ports = {Port}",
-            "  interfaces = 127.0.0.1",
+            $"  interfaces = {Options.Address}",
             "  bind interfaces only = yes",
             $"  private dir = {r}/private",
             $"  lock directory = {r}/lock",
@@ -150,6 +157,20 @@ public sealed class SambaServer : IAsyncDisposable
         // setsid execs smbd in place, so the started process is smbd itself.
         return _process!.Id;
     }
+
+    /// <summary>Stops the whole server (parent and children) as a crash or a service stop would; the directory stays.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { HasExited: false }) return;
+        ExternalProcess.Run("pkill", $"-KILL -P {_process.Id}");
+        _process.Kill(true);
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts smbd again on the same port, config and state after <see cref="StopAsync"/>.</summary>
+    public Task StartAgainAsync() => _process == null ? StartCoreAsync() : Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {

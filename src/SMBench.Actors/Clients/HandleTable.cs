@@ -42,10 +42,11 @@ internal sealed class HandleTable
         e.FailReason = reason;
     }
 
-    public void Closed(string handleRef)
-    {
-        if (_entries.TryGetValue(handleRef, out var e)) e.State = State.Closed;
-    }
+    /// <summary>
+    /// Forgets a closed handle. A valid workload never uses a handle_ref after its close, and a looping replay names
+    /// every pass's handles anew (<c>h1#2</c>): keeping closed entries would grow the table with every pass.
+    /// </summary>
+    public void Closed(string handleRef) => _entries.Remove(handleRef);
 
     public IEnumerable<object> LiveHandles() =>
         _entries.Values.Where(e => e.State == State.Open && e.Handle != null).Select(e => e.Handle!);

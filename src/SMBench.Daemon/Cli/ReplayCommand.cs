@@ -30,10 +30,13 @@ internal static class ReplayCommand
         var maxErrorRate = new Option<double>("--max-error-rate") { Description = "Failed share above which the exit code is 1", DefaultValueFactory = _ => 0.01 };
         var nullLatency = new Option<double>("--null-latency-ms") { Description = "null backend: fixed latency per op" };
         var runId = new Option<string?>("--run-id") { Description = "Run id (default: timestamp + random suffix)" };
+        var loop = new Option<int>("--loop") { Description = "Replay the workload N times, each pass after the previous", DefaultValueFactory = _ => 1 };
+        var duration = new Option<string?>("--duration") { Description = "Replay the workload in a loop until this much run time has passed (90s, 10m, 1h)" };
         var daemon = new Option<string?>("--daemon") { Description = "Submit the run to the smbench daemon at URL (token from SMBENCH_API_TOKEN) instead of running here" };
         var command = new Command("replay", "Replay a workload against a target, keeping the captured timing.")
         {
             workload, target, backend, mode, timeScale, root, results, json, maxInFlight, maxErrorRate, nullLatency, runId, daemon,
+            loop, duration,
             user, passwordEnv, credentials,
         };
         command.SetAction(async (parse, ct) =>
@@ -43,7 +46,10 @@ internal static class ReplayCommand
                 parse.GetValue(timeScale), parse.GetValue(root), parse.GetValue(results), parse.GetValue(json),
                 parse.GetValue(maxInFlight), parse.GetValue(maxErrorRate), parse.GetValue(nullLatency),
                 parse.GetValue(runId) ?? ReplayRequest.NewRunId(),
-                new CredentialOptions(parse.GetValue(user), parse.GetValue(passwordEnv)!, parse.GetValue(credentials)));
+                new CredentialOptions(parse.GetValue(user), parse.GetValue(passwordEnv)!, parse.GetValue(credentials)))
+            {
+                Loop = parse.GetValue(loop), Duration = parse.GetValue(duration),
+            };
             return parse.GetValue(daemon) is { } url
                 ? await Ctl.RemoteReplay.RunAsync(options, url, ct)
                 : await ReplayExecution.RunAsync(options, ct);
@@ -56,6 +62,16 @@ internal sealed record ReplayCliOptions(string Workload, string? Target, string?
     string? Root, string? Results, bool Json, int MaxInFlight, double MaxErrorRate, double NullLatencyMs, string RunId,
     CredentialOptions Credentials)
 {
+    /// <summary>--loop N (1: play once).</summary>
+    public int Loop { get; init; } = 1;
+    /// <summary>--duration as typed; parsed by <see cref="ParsedLoop"/>.</summary>
+    public string? Duration { get; init; }
+
+    /// <summary>The loop the options ask for; throws FormatException for a bad --loop or --duration.</summary>
+    public SMBench.Streams.Runs.ReplayLoop ParsedLoop => Loop < 1
+        ? throw new FormatException("--loop must be 1 or more")
+        : new(Loop, Duration == null ? null : DurationText.Parse(Duration));
+
     public ReplayMode ParsedMode => Enum.Parse<ReplayMode>(Mode, ignoreCase: true);
 
     /// <summary>Builds the backend the options ask for; throws FormatException for bad combinations.</summary>

@@ -30,7 +30,7 @@ internal static class ReplayExecution
             {
                 WorkloadPath = options.Workload, Backend = backend, ResultsDir = resultsDir, Mode = options.ParsedMode,
                 TimeScale = options.TimeScale, RunId = options.RunId, Target = targetText,
-                MaxInFlightPerClient = options.MaxInFlight,
+                MaxInFlightPerClient = options.MaxInFlight, Loop = options.ParsedLoop,
             };
             if (options.TimeScale < 0) throw new FormatException("--time-scale must be 0 or more");
             var report = ReplayRunner.Preflight(request);

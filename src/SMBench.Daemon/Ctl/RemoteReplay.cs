@@ -24,6 +24,8 @@ internal static class RemoteReplay
                 ["backend"] = o.Backend, ["mode"] = o.Mode, ["time_scale"] = o.TimeScale, ["root"] = o.Root, ["run_id"] = o.RunId,
                 ["max_in_flight"] = o.MaxInFlight, ["null_latency_ms"] = o.NullLatencyMs,
             };
+            if (o.Loop != 1) body["loop"] = o.Loop;
+            if (o.Duration != null) body["duration"] = o.Duration;
             var answer = await client.PostAsync("/api/runs", body, CancellationToken.None).ConfigureAwait(false);
             var id = answer.GetProperty("id").GetString()!;
             if (!o.Json) await Console.Error.WriteLineAsync($"smbench: run {id} submitted to {client.BaseUrl}");

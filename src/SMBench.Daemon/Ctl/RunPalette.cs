@@ -47,7 +47,7 @@ internal static class RunPalette
     private static async Task<int> StartAsync(CtlClient client, CtlOutput output, CtlArgs args, CancellationToken ct)
     {
         args.OnlyKnown("target", "backend", "mode", "time-scale", "root", "user", "password-env", "credentials", "run-id", "wait",
-            "upload", "interval", "max-in-flight", "null-latency-ms");
+            "upload", "interval", "max-in-flight", "null-latency-ms", "loop", "duration");
         var workload = args.Required(0, "workload path (on the daemon host, or a local one with --upload)");
         if (args.Flag("upload")) workload = await WorkloadUpload.UploadAsync(client, workload, output, ct).ConfigureAwait(false);
         // A relative path that exists here is meant from here (the daemon would resolve it from its own directory).
@@ -56,10 +56,10 @@ internal static class RunPalette
         foreach (var (option, field) in new[]
                  {
                      ("target", "target"), ("backend", "backend"), ("mode", "mode"), ("root", "root"), ("user", "user"),
-                     ("password-env", "password_env"), ("credentials", "credentials"), ("run-id", "run_id"),
+                     ("password-env", "password_env"), ("credentials", "credentials"), ("run-id", "run_id"), ("duration", "duration"),
                  })
             if (args.Option(option) is { } v) body[field] = v;
-        foreach (var (option, field) in new[] { ("time-scale", "time_scale"), ("max-in-flight", "max_in_flight"), ("null-latency-ms", "null_latency_ms") })
+        foreach (var (option, field) in new[] { ("time-scale", "time_scale"), ("max-in-flight", "max_in_flight"), ("null-latency-ms", "null_latency_ms"), ("loop", "loop") })
             if (args.Option(option) is { } v)
                 body[field] = double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d
                     : throw new CtlException(2, $"--{option} wants a number, not '{v}'");

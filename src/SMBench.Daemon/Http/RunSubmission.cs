@@ -15,7 +15,7 @@ public sealed partial record RunSubmission
     public static readonly IReadOnlyList<string> Fields =
     [
         "workload", "target", "backend", "mode", "time_scale", "root", "user", "password_env", "credentials",
-        "run_id", "max_in_flight", "null_latency_ms",
+        "run_id", "max_in_flight", "null_latency_ms", "loop", "duration",
     ];
 
     public required string Workload { get; init; }
@@ -30,6 +30,8 @@ public sealed partial record RunSubmission
     public string? RunId { get; init; }
     public int MaxInFlight { get; init; } = 1;
     public double NullLatencyMs { get; init; }
+    /// <summary><c>loop</c> (passes) and <c>duration</c> (seconds, or "10m" as on the CLI).</summary>
+    public SMBench.Streams.Runs.ReplayLoop Loop { get; init; } = SMBench.Streams.Runs.ReplayLoop.Once;
 
     public static async Task<RunSubmission> ParseAsync(Stream body, CancellationToken cancellationToken)
     {
@@ -76,8 +78,25 @@ public sealed partial record RunSubmission
         if (maxInFlight < 1 || maxInFlight != Math.Floor(maxInFlight)) throw Bad("field 'max_in_flight' must be a whole number ≥ 1");
         var nullLatency = Number(root, "null_latency_ms") ?? 0;
         if (nullLatency < 0) throw Bad("field 'null_latency_ms' must be 0 or more");
+        var loop = Number(root, "loop") ?? 1;
+        if (loop < 1 || loop != Math.Floor(loop) || loop > int.MaxValue) throw Bad("field 'loop' must be a whole number ≥ 1");
+        TimeSpan? duration = null;
+        if (root.TryGetProperty("duration", out var d) && d.ValueKind != JsonValueKind.Null)
+        {
+            try
+            {
+                duration = d.ValueKind switch
+                {
+                    JsonValueKind.Number => DurationText.Parse(d.GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    JsonValueKind.String => DurationText.Parse(d.GetString()!),
+                    _ => throw Bad($"field 'duration' must be seconds or a text such as \"10m\", not {Kind(d)}"),
+                };
+            }
+            catch (FormatException e) { throw Bad($"field 'duration': {e.Message}"); }
+        }
         return new RunSubmission
         {
+            Loop = new SMBench.Streams.Runs.ReplayLoop((int)loop, duration),
             Workload = workload, Target = target, Backend = backend, Mode = Enum.Parse<ReplayMode>(modeText, ignoreCase: true),
             TimeScale = timeScale, Root = Text(root, "root"), User = Text(root, "user"), PasswordEnv = Text(root, "password_env"),
             Credentials = Text(root, "credentials"), RunId = runId, MaxInFlight = (int)maxInFlight, NullLatencyMs = nullLatency,

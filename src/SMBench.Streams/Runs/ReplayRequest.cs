@@ -17,6 +17,8 @@ public sealed record ReplayRequest
     public int InFlightLimit { get; init; } = 200_000;
     /// <summary>Only these clients run here (cluster partitions); null means all.</summary>
     public IReadOnlySet<string>? Clients { get; init; }
+    /// <summary>Replay the workload more than once (--loop N) or until a duration has elapsed (--duration).</summary>
+    public ReplayLoop Loop { get; init; } = ReplayLoop.Once;
     public string? Node { get; init; }
     /// <summary>Sees every results batch (metrics).</summary>
     public SMBench.Core.Results.IResultObserver? Observer { get; init; }

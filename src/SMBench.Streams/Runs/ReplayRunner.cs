@@ -45,7 +45,7 @@ public static class ReplayRunner
     {
         var report = preflight ?? Preflight(request);
         var clientIds = request.Clients == null ? report.ClientIds : report.ClientIds.Where(request.Clients.Contains).ToList();
-        var total = request.Clients == null ? report.OpsTotal : -1;
+        var total = request.Clients != null || request.Loop.Duration != null ? -1 : report.OpsTotal * request.Loop.Loops;
         Directory.CreateDirectory(request.ResultsDir);
         var template = new RunSummary
         {
@@ -59,7 +59,7 @@ public static class ReplayRunner
             RunId = request.RunId,
             ClientIds = clientIds,
             Backend = request.Backend,
-            Pipeline = new ReplayGraph(system.Materializer(), () => Schedule(request)),
+            Pipeline = new ReplayGraph(system.Materializer(), () => Schedule(request, report)),
             ResultsDir = request.ResultsDir,
             Mode = request.Mode,
             MaxInFlightPerClient = request.MaxInFlightPerClient,
@@ -90,13 +90,22 @@ public static class ReplayRunner
         return await finished.ConfigureAwait(false);
     }
 
-    private static IEnumerable<ScheduledOp> Schedule(ReplayRequest request)
+    private static IEnumerable<ScheduledOp> Schedule(ReplayRequest request, ValidationReport report)
+    {
+        var recordedUs = request.Loop.IsLooping
+            ? (long)(WorkloadReader.Open(request.WorkloadPath).Header.Metadata.DurationSeconds * 1e6)
+            : 0;
+        var spanUs = Math.Max(recordedUs, (long)(report.DurationSeconds * 1e6));
+        return ReplayPasses.Schedule(() => ReadPass(request), request.TimeScale, request.Loop, spanUs);
+    }
+
+    private static IEnumerable<IrOperation> ReadPass(ReplayRequest request)
     {
         var reader = WorkloadReader.Open(request.WorkloadPath);
         foreach (var op in reader.ReadOperations())
         {
             if (request.Clients != null && !request.Clients.Contains(op.ClientId)) continue;
-            yield return new ScheduledOp(op, (long)(op.TimestampUs * request.TimeScale));
+            yield return op;
         }
     }
 
@@ -110,6 +119,8 @@ public static class ReplayRunner
             ["mode"] = Name(request.Mode),
             ["target"] = request.Target,
             ["time_scale"] = request.TimeScale,
+            ["loop"] = request.Loop.Loops,
+            ["duration_s"] = request.Loop.Duration?.TotalSeconds,
             ["node"] = request.Node,
             ["ops_in_workload"] = report.OpsTotal,
             ["clients_in_workload"] = report.Clients,

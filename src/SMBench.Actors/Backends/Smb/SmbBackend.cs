@@ -34,6 +34,13 @@ public sealed class SmbBackend : IReplayBackend
     public static readonly TimeSpan DefaultHandshakeTimeout = TimeSpan.FromSeconds(30);
     private readonly TimeSpan _handshakeTimeout;
 
+    /// <summary>
+    /// ECHO interval when the options set none. Requests have no timeout of their own (a lock or a change notify may
+    /// rightly wait long), so without it a path that goes black — sockets up, nothing passing — hangs the client's
+    /// ops for good; with it the connection is given up after at most two intervals and the next op reconnects.
+    /// </summary>
+    public static readonly TimeSpan DefaultKeepAlive = TimeSpan.FromSeconds(30);
+
     static SmbBackend() => StatusText.Register(NtStatus.KnownNames);
 
     public SmbBackend(SmbTarget target, Func<string, Credential> credentials, ReplayMode mode, BlobStore? blobs,
@@ -46,6 +53,7 @@ public sealed class SmbBackend : IReplayBackend
         Mode = mode;
         Blobs = blobs;
         _options = options ?? new SmbConnectionOptions();
+        if (_options.KeepAliveInterval == null) _options = _options with { KeepAliveInterval = DefaultKeepAlive };
     }
 
     public string Name => "smb";
