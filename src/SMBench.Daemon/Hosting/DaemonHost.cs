@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
+using SMBench.Daemon.Cluster;
 using SMBench.Daemon.Hosting.Logging;
 using SMBench.Daemon.Http;
 using SMBench.Daemon.Metrics;
@@ -61,6 +62,7 @@ public static class DaemonHost
                 loggers.AddLoggerFactory();
             });
             akka.AddRunManager(runOptions, metrics);
+            if (settings.Cluster.Enabled) akka.AddClusterRuns(settings.Cluster, settings.DataDir, metrics);
         });
         builder.Services.AddHostedService<RunShutdownService>();
         builder.Services.AddOpenApi();

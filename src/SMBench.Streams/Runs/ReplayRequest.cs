@@ -18,6 +18,8 @@ public sealed record ReplayRequest
     /// <summary>Only these clients run here (cluster partitions); null means all.</summary>
     public IReadOnlySet<string>? Clients { get; init; }
     public string? Node { get; init; }
+    /// <summary>Cluster runs: the shared start instant, asked once this node is ready (see RunPlan.StartBarrier).</summary>
+    public Func<CancellationToken, Task<DateTimeOffset>>? StartBarrier { get; init; }
     /// <summary>Sees every results batch (metrics).</summary>
     public SMBench.Core.Results.IResultObserver? Observer { get; init; }
 

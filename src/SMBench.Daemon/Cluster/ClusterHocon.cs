@@ -1,0 +1,58 @@
+using System.Globalization;
+using Akka.Configuration;
+
+namespace SMBench.Daemon.Cluster;
+
+/// <summary>
+/// The actor-system settings of a cluster node: remoting address, seed nodes, roles, the split-brain resolver and the
+/// cluster message serializer. The daemon lays the operator's HOCON file over <see cref="Defaults"/> and this node's
+/// address over both; the in-process specs use the same builder, so they run what the daemon runs.
+/// </summary>
+public static class ClusterHocon
+{
+    public const string SerializerBinding = """
+        akka.actor {
+          serializers.smbench-cluster = "SMBench.Daemon.Cluster.ClusterMessageSerializer, smbench"
+          serialization-bindings { "SMBench.Daemon.Cluster.IClusterMessage, smbench" = smbench-cluster }
+        }
+        """;
+
+    /// <summary>Cluster settings an operator may override in config/akka.hocon (the shipped file repeats them).</summary>
+    public static Config Defaults(ClusterNodeOptions options) => ConfigurationFactory.ParseString($$"""
+        akka.cluster {
+          downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+          split-brain-resolver {
+            active-strategy = keep-majority
+            stable-after = {{Seconds(options.StableAfter)}}
+            keep-majority.role = ""
+          }
+          # A downed node leaves for good: its actor system shuts down (the daemon then reports unhealthy and exits).
+          run-coordinated-shutdown-when-down = on
+          singleton.hand-over-retry-interval = 1s
+        }
+        {{SerializerBinding}}
+        """);
+
+    /// <summary>This node's address, seeds and roles (highest priority).</summary>
+    public static Config Node(ClusterNodeOptions options)
+    {
+        var seeds = string.Join(", ", options.SeedNodes.Select(Quote));
+        var roles = string.Join(", ", options.Roles.Select(Quote));
+        return ConfigurationFactory.ParseString($$"""
+            akka.actor.provider = cluster
+            akka.remote.dot-netty.tcp {
+              hostname = {{Quote(options.Hostname)}}
+              public-hostname = {{Quote(options.AdvertisedHost)}}
+              port = {{options.Port.ToString(CultureInfo.InvariantCulture)}}
+            }
+            akka.cluster {
+              seed-nodes = [{{seeds}}]
+              roles = [{{roles}}]
+            }
+            """);
+    }
+
+    private static string Seconds(TimeSpan t) => $"{t.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms";
+
+    private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}
