@@ -72,6 +72,7 @@ public sealed class ClusterRunCoordinator : ReceiveActor, IWithTimers, IWithStas
         Receive<NodeFinished>(f => Update(f.RunId, f.Node, p => p.IsDone && p.State != NodePartStates.Lost ? p : p with
         {
             State = f.State, Error = f.Error, Result = f.Result, Completed = f.Result.Total, Failed = f.Result.Total - f.Result.Ok,
+            StartAtUnixUs = f.Result.StartAtUnixUs, FirstOpLatenessUs = f.Result.FirstOpLatenessUs,
         }));
         Receive<PrepareDeadline>(OnPrepareDeadline);
     }

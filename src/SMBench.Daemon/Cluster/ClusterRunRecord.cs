@@ -56,6 +56,7 @@ public sealed record ClusterRunRecord
                 {
                     Address = kv.Key, State = kv.Value.State, Clients = kv.Value.Clients.Count, OpsAssigned = kv.Value.OpsAssigned,
                     Released = kv.Value.Released, Completed = kv.Value.Completed, Failed = kv.Value.Failed, Error = kv.Value.Error,
+                    StartAtUnixUs = kv.Value.StartAtUnixUs, FirstOpLatenessUs = kv.Value.FirstOpLatenessUs,
                 }).ToList(),
             },
         };
@@ -84,4 +85,6 @@ public sealed record ClusterNodeInfo
     public long Completed { get; init; }
     public long Failed { get; init; }
     public string? Error { get; init; }
+    public long? StartAtUnixUs { get; init; }
+    public long? FirstOpLatenessUs { get; init; }
 }

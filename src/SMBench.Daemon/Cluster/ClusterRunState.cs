@@ -45,6 +45,10 @@ public sealed record NodePart
     public long Released { get; init; }
     public long Completed { get; init; }
     public long Failed { get; init; }
+    /// <summary>The instant (Unix µs) this node's run clock was set to (from its result).</summary>
+    public long? StartAtUnixUs { get; init; }
+    /// <summary>How late this node's earliest op went out after its due time: the node's real start offset.</summary>
+    public long? FirstOpLatenessUs { get; init; }
     /// <summary>The node's mergeable results once its part finished.</summary>
     public PartialSummary? Result { get; init; }
 

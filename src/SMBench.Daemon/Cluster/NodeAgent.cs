@@ -41,6 +41,7 @@ public sealed class NodeAgent : ReceiveActor, IWithTimers
         public bool Ready { get; set; }
         public NodeProgress? Progress { get; set; }
         public NodeFinished? Finished { get; set; }
+        public long? StartAtUnixUs { get; set; }
     }
 
     public NodeAgent(NodeAgentOptions options, IActorRef coordinator)
@@ -57,7 +58,10 @@ public sealed class NodeAgent : ReceiveActor, IWithTimers
             p.Ready = true;
             _coordinator.Tell(new NodeReady(b.RunId, _self));
         }));
-        Receive<StartAt>(s => WithPart(s.RunId, p => p.Start.TrySetResult(DateTimeOffset.UnixEpoch.AddTicks(s.UnixTimeUs * 10))));
+        Receive<StartAt>(s => WithPart(s.RunId, p =>
+        {
+            if (p.Start.TrySetResult(DateTimeOffset.UnixEpoch.AddTicks(s.UnixTimeUs * 10))) p.StartAtUnixUs = s.UnixTimeUs;
+        }));
         Receive<AbortRun>(a => WithPart(a.RunId, p =>
         {
             _log.Info("run {0}: aborting this node's part ({1})", a.RunId, a.Reason);
@@ -231,7 +235,8 @@ public sealed class NodeAgent : ReceiveActor, IWithTimers
     private void EndPart(Part part, string state, string? error, RunSummary? summary = null)
     {
         part.Start.TrySetCanceled();
-        part.Finished = new NodeFinished(part.Spec.RunId, _self, state, error, part.Results.Build(summary));
+        part.Finished = new NodeFinished(part.Spec.RunId, _self, state, error,
+            part.Results.Build(summary) with { StartAtUnixUs = part.StartAtUnixUs });
         _log.Info("run {0}: this node's part {1} ({2} ops){3}", part.Spec.RunId, state, part.Finished.Result.Total,
             error == null ? "" : ": " + error);
         _coordinator.Tell(part.Finished);

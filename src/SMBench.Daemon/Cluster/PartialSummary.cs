@@ -16,6 +16,8 @@ public sealed record PartialSummary
     public long LastCompletedUs { get; init; }
     /// <summary>Lateness of this node's earliest-due op: how far after the common instant its timeline really began.</summary>
     public long? FirstOpLatenessUs { get; init; }
+    /// <summary>The start instant (Unix µs) this node's run clock was set to; the same on every node of a run.</summary>
+    public long? StartAtUnixUs { get; init; }
     public long OpsNotRun { get; init; }
     public long BreaksReceived { get; init; }
     public long BreaksAcked { get; init; }
