@@ -30,8 +30,18 @@ public static class ClusterHocon
           run-coordinated-shutdown-when-down = on
           singleton.hand-over-retry-interval = 1s
         }
+        # A run's spec and replicas carry every client id (about 40 bytes each): 128 KB frames would drop the
+        # messages of runs beyond a few thousand clients.
+        akka.remote.dot-netty.tcp {
+          maximum-frame-size = {{MaxFrameBytes}}b
+          send-buffer-size = {{MaxFrameBytes}}b
+          receive-buffer-size = {{MaxFrameBytes}}b
+        }
         {{SerializerBinding}}
         """);
+
+    /// <summary>Largest message between nodes (a 100,000-client run's spec is about 4 MB).</summary>
+    public const int MaxFrameBytes = 16 * 1024 * 1024;
 
     /// <summary>This node's address, seeds and roles (highest priority).</summary>
     public static Config Node(ClusterNodeOptions options)

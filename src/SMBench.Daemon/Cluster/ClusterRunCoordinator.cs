@@ -104,7 +104,9 @@ public sealed class ClusterRunCoordinator : ReceiveActor, IWithTimers, IWithStas
                 parts[node] = new NodePart { Clients = clients, OpsAssigned = clients.Sum(c => ops[c]) };
         var run = new ClusterRunState { Spec = spec, Version = 1, Nodes = parts };
         _runs[spec.RunId] = run;
-        foreach (var (node, part) in parts) Agent(node).Tell(new PrepareRun(spec, part.Clients));
+        // A node needs the run's settings and its own clients, not the whole client list.
+        var light = spec with { Clients = [] };
+        foreach (var (node, part) in parts) Agent(node).Tell(new PrepareRun(light, part.Clients));
         Timers.StartSingleTimer("prepare-" + spec.RunId, new PrepareDeadline(spec.RunId), _options.PrepareTimeout);
         _log.Info("run {0}: {1} clients over {2} nodes ({3})", spec.RunId, spec.Clients.Count, parts.Count,
             string.Join(", ", parts.Select(p => $"{p.Key}: {p.Value.Clients.Count}")));
@@ -258,7 +260,7 @@ public sealed class ClusterRunCoordinator : ReceiveActor, IWithTimers, IWithStas
                 if (!members.Contains(node))
                     run.Nodes[node] = part with { State = NodePartStates.Lost, Error = "the node left the cluster during the coordinator hand-over" };
                 else if (run.State == ClusterRunStates.Preparing)
-                    Agent(node).Tell(new PrepareRun(run.Spec, part.Clients)); // a node that is ready says so again
+                    Agent(node).Tell(new PrepareRun(run.Spec with { Clients = [] }, part.Clients)); // a node that is ready says so again
             }
             if (run.State == ClusterRunStates.Preparing)
                 Timers.StartSingleTimer("prepare-" + run.Spec.RunId, new PrepareDeadline(run.Spec.RunId), _options.PrepareTimeout);

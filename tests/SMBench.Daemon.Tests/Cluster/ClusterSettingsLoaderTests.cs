@@ -85,6 +85,30 @@ public sealed class ClusterSettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_100000_client_run_fits_in_one_remoting_frame()
+    {
+        var spec = new ClusterRunSpec
+        {
+            RunId = "big", WorkloadPath = "/srv/workloads/big", WorkloadDigest = new string('a', 64), Origin = "akka.tcp://smbench@10.0.0.11:4053",
+            Clients = Enumerable.Range(0, 100_000).Select(i => new ClientOps($"client_{i:D6}", 1234)).ToList(),
+        };
+        var state = new ClusterRunState
+        {
+            Spec = spec,
+            Nodes = new(StringComparer.Ordinal)
+            {
+                ["akka.tcp://smbench@10.0.0.11:4053"] = new NodePart { Clients = spec.Clients.Select(c => c.ClientId).ToList() },
+            },
+        };
+        using var system = Akka.Actor.ActorSystem.Create("frame");
+        var serializer = new ClusterMessageSerializer((Akka.Actor.ExtendedActorSystem)system);
+        var bytes = serializer.ToBinary(new ClusterRunProtocol.Replicate(state)).Length;
+        Assert.True(bytes < ClusterHocon.MaxFrameBytes, $"{bytes} bytes");
+        var options = new ClusterNodeOptions();
+        Assert.Equal(ClusterHocon.MaxFrameBytes, ClusterHocon.Defaults(options).GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size"));
+    }
+
+    [Fact]
     public void The_shipped_config_keeps_the_split_brain_resolver_on_keep_majority()
     {
         var repo = AppContext.BaseDirectory;
