@@ -71,6 +71,7 @@ internal static class DaemonCommand
                 try
                 {
                     await app.RunAsync(ct);
+                    if (app.Services.GetService<SMBench.Daemon.Cluster.ClusterExitWatch>() is { LeftCluster: true }) return ExitCodes.RunFailures;
                 }
                 catch (IOException e)
                 {

@@ -210,6 +210,13 @@ public sealed class ClusterRunCoordinator : ReceiveActor, IWithTimers, IWithStas
             Target = spec.Target, TimeScale = spec.TimeScale, StartedAt = run.StartedAt, EndedAt = endedAt,
         };
         var summary = SummaryMerger.Merge(template, run.Nodes.Values.Where(p => p.Result != null).Select(p => p.Result!));
+        // Ops a reporting node was given but never journaled (stopped first, or its part failed); a lost node's ops
+        // are counted apart (cluster.ops_lost).
+        summary = summary with
+        {
+            OpsNotRun = run.Nodes.Values.Where(p => p.State != NodePartStates.Lost)
+                .Sum(p => Math.Max(0, p.OpsAssigned - (p.Result?.Total ?? 0))),
+        };
         WriteSummary(spec.RunId, summary);
         _log.Info("run {0} {1}: {2} ops over {3} nodes{4}", spec.RunId, state, summary.OpsTotal, run.Nodes.Count,
             error == null ? "" : ": " + error);
@@ -242,7 +249,8 @@ public sealed class ClusterRunCoordinator : ReceiveActor, IWithTimers, IWithStas
     private void Recover()
     {
         foreach (var run in _recovered.SelectMany(r => r.Runs))
-            if (!_runs.TryGetValue(run.Spec.RunId, out var known) || known.Version < run.Version) _runs[run.Spec.RunId] = run;
+            if (!_runs.TryGetValue(run.Spec.RunId, out var known) || known.Version < run.Version)
+                _runs[run.Spec.RunId] = run with { Nodes = new(run.Nodes, StringComparer.Ordinal) }; // this node's agent keeps its own copy
         var members = _cluster.State.Members.Where(m => m.Status is MemberStatus.Up or MemberStatus.Joining or MemberStatus.WeaklyUp)
             .Select(m => m.Address.ToString()).ToHashSet(StringComparer.Ordinal);
         foreach (var reply in _recovered)
@@ -271,7 +279,8 @@ public sealed class ClusterRunCoordinator : ReceiveActor, IWithTimers, IWithStas
 
     private void Replicate(ClusterRunState run)
     {
-        var message = new Replicate(run);
+        // Remoting serializes after Tell returns and this actor keeps updating its own map: send a copy.
+        var message = new Replicate(run with { Nodes = new(run.Nodes, StringComparer.Ordinal) });
         foreach (var member in _cluster.State.Members) Agent(member.Address.ToString()).Tell(message);
     }
 

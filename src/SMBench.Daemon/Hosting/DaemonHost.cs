@@ -65,6 +65,11 @@ public static class DaemonHost
             if (settings.Cluster.Enabled) akka.AddClusterRuns(settings.Cluster, settings.DataDir, metrics);
         });
         builder.Services.AddHostedService<RunShutdownService>();
+        if (settings.Cluster.Enabled)
+        {
+            builder.Services.AddSingleton<ClusterExitWatch>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterExitWatch>());
+        }
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 

@@ -124,6 +124,9 @@ public static class RunEndpoints
         if (settings.Cluster.Enabled && await ClusterRunApi.GetAsync(registry, id, http.RequestAborted) is { } clustered)
         {
             // A cluster run: its merged summary; ?format=ops serves this node's own journal of it.
+            if ((format is null or "summary") && clustered.Summary == null)
+                return Results.Json(new ApiError($"run {id} has no merged summary yet ({clustered.State}); GET /api/runs/{id} shows its progress"),
+                    ApiJson.Options, statusCode: 409);
             run = new RunRecord
             {
                 Id = id, State = clustered.State, Summary = clustered.Summary, ResultsDir = Path.Combine(settings.DataDir, "runs", id),

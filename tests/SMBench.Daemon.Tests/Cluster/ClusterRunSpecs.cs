@@ -1,3 +1,4 @@
+using Akka.Actor;
 using SMBench.Core.Ir;
 using SMBench.Daemon.Cluster;
 using SMBench.TestSupport;
@@ -116,5 +117,31 @@ public sealed class ClusterRunSpecs
         var survivors = InProcessCluster.Journal(n[1], id).Count + InProcessCluster.Journal(n[2], id).Count;
         Assert.Equal(survivors, run.Summary!.OpsTotal);
         Assert.Equal(spec.OpsTotal, run.Summary.OpsTotal + run.Nodes[n[0].Address].OpsAssigned);
+    }
+
+    [Fact]
+    public async Task Stopping_a_cluster_run_drains_every_node_and_ends_stopped()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(1, 1, 1);
+        var workload = GeneratedWorkload.Write(cluster.WorkloadDir("w"), clients: 30, reads: 200, spacingUs: 100_000);
+        var n = cluster.Nodes;
+        var spec = Spec("stopped", workload, n[1].Address);
+        var id = await InProcessCluster.SubmitAsync(n[1], spec);
+        await InProcessCluster.WaitRunAsync(n[1], id, r => r.State == ClusterRunStates.Running && r.Nodes.Values.All(p => p.Completed > 0),
+            "every node has run some ops");
+        var answer = await n[2].Runtime.Coordinator.Ask<object>(new ClusterRunProtocol.StopRun(id, "enough"), TimeSpan.FromSeconds(10));
+        Assert.IsType<ClusterRunProtocol.RunAccepted>(answer);
+
+        var run = await InProcessCluster.WaitRunAsync(n[0], id, r => r.IsTerminal, "run ended");
+        Assert.Equal(ClusterRunStates.Stopped, run.State);
+        Assert.Equal("enough", run.Error);
+        Assert.All(run.Nodes.Values, p => Assert.Equal(NodePartStates.Finished, p.State));
+        var journaled = n.SelectMany(x => InProcessCluster.Journal(x, id)).Select(l => l.OpId).ToList();
+        Assert.Equal(journaled.Count, journaled.Distinct().Count());
+        Assert.Equal(journaled.Count, run.Summary!.OpsTotal);
+        Assert.True(run.Summary.OpsNotRun > 0, "the stop came before the timeline's end");
+        Assert.Equal(spec.OpsTotal, run.Summary.OpsTotal + run.Summary.OpsNotRun);
+        var again = await n[0].Runtime.Coordinator.Ask<object>(new ClusterRunProtocol.StopRun(id, "again"), TimeSpan.FromSeconds(10));
+        Assert.IsType<ClusterRunProtocol.RunRefused>(again);
     }
 }
