@@ -144,4 +144,54 @@ public sealed class ClusterRunSpecs
         var again = await n[0].Runtime.Coordinator.Ask<object>(new ClusterRunProtocol.StopRun(id, "again"), TimeSpan.FromSeconds(10));
         Assert.IsType<ClusterRunProtocol.RunRefused>(again);
     }
+
+    [Fact]
+    public async Task Nodes_without_the_workload_fetch_it_in_checked_chunks_from_the_submitting_node()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(1, 1, 1);
+        // About 600 KB of workload.jsonl: several 256 KiB chunks.
+        var workload = GeneratedWorkload.Write(cluster.WorkloadDir("w"), clients: 40, reads: 100, spacingUs: 1_000);
+        var n = cluster.Nodes;
+        var real = Spec("shipped", workload, n[1].Address, timeScale: 0);
+        // The submitting node serves the real directory; the path in the spec exists on no node, so all three fetch.
+        n[1].Runtime.Agent.Tell(new NodeAgentProtocol.Offer(real.WorkloadDigest, workload));
+        var spec = real with { WorkloadPath = Path.Combine(cluster.WorkloadDir("elsewhere"), "w") };
+        var id = await InProcessCluster.SubmitAsync(n[1], spec);
+        var run = await InProcessCluster.WaitRunAsync(n[0], id, r => r.IsTerminal, "run ended");
+
+        Assert.True(run.State == ClusterRunStates.Completed, run.Error);
+        Assert.Equal(spec.OpsTotal, run.Summary!.OpsTotal);
+        foreach (var node in n)
+        {
+            var copy = Path.Combine(node.DataDir, "cluster", "workloads", spec.WorkloadDigest);
+            Assert.Equal(spec.WorkloadDigest, WorkloadBundles.Digest(copy));
+        }
+        var ops = n.SelectMany(x => InProcessCluster.Journal(x, id)).Select(l => l.OpId).ToList();
+        Assert.Equal(spec.OpsTotal, ops.Distinct().Count());
+        Assert.Equal(ops.Count, ops.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_damaged_bundle_is_refused_before_unpacking()
+    {
+        var dir = Directory.CreateTempSubdirectory("smbench-bundle-").FullName;
+        try
+        {
+            var workload = GeneratedWorkload.Write(Path.Combine(dir, "w"), clients: 2, reads: 3, spacingUs: 1000);
+            var digest = WorkloadBundles.Digest(workload);
+            var (bundle, sha) = WorkloadBundles.Bundle(workload, digest, Path.Combine(dir, "bundles"));
+            var bytes = File.ReadAllBytes(bundle);
+            bytes[^600] ^= 0xFF;
+            var damaged = Path.Combine(dir, "damaged.tar");
+            File.WriteAllBytes(damaged, bytes);
+            Assert.Throws<InvalidDataException>(() => WorkloadBundles.Unpack(damaged, sha, Path.Combine(dir, "out")));
+            Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+            WorkloadBundles.Unpack(bundle, sha, Path.Combine(dir, "ok"));
+            Assert.Equal(digest, WorkloadBundles.Digest(Path.Combine(dir, "ok")));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
