@@ -23,6 +23,9 @@ public sealed class ClusterRunCoordinator : ReceiveActor, IWithTimers, IWithStas
     private readonly Dictionary<string, RegisterNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClusterRunState> _runs = new(StringComparer.Ordinal);
     private readonly List<Replicas> _recovered = [];
+    // Running parts' results so far (node-local, not replicated: a new coordinator gets fresh ones within seconds).
+    private readonly Dictionary<(string RunId, string Node), PartialSummary> _soFar = new();
+    private readonly Dictionary<string, (DateTime At, RunSummary Summary)> _live = new(StringComparer.Ordinal);
 
     public ClusterRunCoordinator(ClusterRunCoordinatorOptions options)
     {
@@ -61,14 +64,18 @@ public sealed class ClusterRunCoordinator : ReceiveActor, IWithTimers, IWithStas
         Receive<ClusterEvent.MemberRemoved>(m => NodeGone(m.Member.Address.ToString()));
         Receive<ClusterEvent.IClusterDomainEvent>(_ => { });
         Receive<SubmitRun>(OnSubmit);
-        Receive<GetRun>(g => Sender.Tell(_runs.TryGetValue(g.RunId, out var run) ? new RunView(run.WithoutPartResults()) : new RunUnknown(g.RunId)));
+        Receive<GetRun>(g => Sender.Tell(_runs.TryGetValue(g.RunId, out var run) ? new RunView(WithLiveSummary(run).WithoutPartResults()) : new RunUnknown(g.RunId)));
         Receive<ListRuns>(_ => Sender.Tell(new RunList(_runs.Values.OrderByDescending(r => r.Spec.SubmittedAt).Select(r => r.WithoutPartResults()).ToList())));
         Receive<StopRun>(OnStop);
         Receive<NodeReady>(r => Update(r.RunId, r.Node, p => p.State == NodePartStates.Assigned ? p with { State = NodePartStates.Ready } : p));
-        Receive<NodeProgress>(p => Update(p.RunId, p.Node, part => part.IsDone ? part : part with
+        Receive<NodeProgress>(p =>
         {
-            Released = p.Released, Completed = p.Completed, Failed = p.Failed,
-        }, replicate: false));
+            if (p.SoFar != null && _runs.TryGetValue(p.RunId, out var r) && !r.IsTerminal) _soFar[(p.RunId, p.Node)] = p.SoFar;
+            Update(p.RunId, p.Node, part => part.IsDone ? part : part with
+            {
+                Released = p.Released, Completed = p.Completed, Failed = p.Failed,
+            }, replicate: false);
+        });
         Receive<NodeFinished>(f => Update(f.RunId, f.Node, p => p.IsDone && p.State != NodePartStates.Lost ? p : p with
         {
             State = f.State, Error = f.Error, Result = f.Result, Completed = f.Result.Total, Failed = f.Result.Total - f.Result.Ok,
@@ -194,6 +201,28 @@ public sealed class ClusterRunCoordinator : ReceiveActor, IWithTimers, IWithStas
         Replicate(_runs[runId]);
     }
 
+    /// <summary>A running run with the summary so far: finished parts' results and running parts' latest ones, merged.</summary>
+    private ClusterRunState WithLiveSummary(ClusterRunState run)
+    {
+        if (run.IsTerminal) return run;
+        var id = run.Spec.RunId;
+        if (_live.TryGetValue(id, out var cached) && DateTime.UtcNow - cached.At < TimeSpan.FromMilliseconds(500))
+            return run with { Summary = cached.Summary };
+        var parts = run.Nodes.Where(p => p.Value.State != NodePartStates.Lost)
+            .Select(p => p.Value.Result ?? _soFar.GetValueOrDefault((id, p.Key)))
+            .Where(p => p != null).Select(p => p!).ToList();
+        if (parts.Count == 0) return run;
+        var summary = SummaryMerger.Merge(Template(run, run.State, null, null), parts);
+        _live[id] = (DateTime.UtcNow, summary);
+        return run with { Summary = summary };
+    }
+
+    private static RunSummary Template(ClusterRunState run, string state, string? error, DateTimeOffset? endedAt) => new()
+    {
+        RunId = run.Spec.RunId, State = state, Error = error, Workload = run.Spec.WorkloadPath, Backend = run.Spec.Backend,
+        Mode = run.Spec.Mode, Target = run.Spec.Target, TimeScale = run.Spec.TimeScale, StartedAt = run.StartedAt, EndedAt = endedAt,
+    };
+
     private ClusterRunState End(ClusterRunState run)
     {
         var spec = run.Spec;
@@ -204,12 +233,10 @@ public sealed class ClusterRunCoordinator : ReceiveActor, IWithTimers, IWithStas
             .Select(p => $"{p.Key}: {p.Value.State} ({p.Value.Error})").ToList();
         var error = run.StopRequested ? run.Error : problems.Count > 0 ? string.Join("; ", problems) : null;
         var endedAt = DateTimeOffset.UtcNow;
-        var template = new RunSummary
-        {
-            RunId = spec.RunId, State = state, Error = error, Workload = spec.WorkloadPath, Backend = spec.Backend, Mode = spec.Mode,
-            Target = spec.Target, TimeScale = spec.TimeScale, StartedAt = run.StartedAt, EndedAt = endedAt,
-        };
-        var summary = SummaryMerger.Merge(template, run.Nodes.Values.Where(p => p.Result != null).Select(p => p.Result!));
+        var summary = SummaryMerger.Merge(Template(run, state, error, endedAt),
+            run.Nodes.Values.Where(p => p.Result != null && p.State != NodePartStates.Lost).Select(p => p.Result!));
+        foreach (var node in run.Nodes.Keys) _soFar.Remove((spec.RunId, node));
+        _live.Remove(spec.RunId);
         // Ops a reporting node was given but never journaled (stopped first, or its part failed); a lost node's ops
         // are counted apart (cluster.ops_lost).
         summary = summary with

@@ -43,7 +43,9 @@ public static class ClusterRunProtocol
     /// <summary>Every node starts its run clock at this wall-clock instant (Unix µs).</summary>
     public sealed record StartAt(string RunId, long UnixTimeUs) : IClusterMessage;
 
-    public sealed record NodeProgress(string RunId, string Node, long Released, long Completed, long Failed) : IClusterMessage;
+    /// <param name="SoFar">Every few seconds, the node's results so far (for the run's live summary).</param>
+    public sealed record NodeProgress(string RunId, string Node, long Released, long Completed, long Failed, PartialSummary? SoFar = null)
+        : IClusterMessage;
 
     /// <param name="State">The part's end: finished (completed or stopped) or failed (nothing ran).</param>
     public sealed record NodeFinished(string RunId, string Node, string State, string? Error, PartialSummary Result) : IClusterMessage;

@@ -42,7 +42,10 @@ public sealed class NodeAgent : ReceiveActor, IWithTimers
         public NodeProgress? Progress { get; set; }
         public NodeFinished? Finished { get; set; }
         public long? StartAtUnixUs { get; set; }
+        public DateTime SoFarSentAt { get; set; }
     }
+
+    private static readonly TimeSpan SoFarInterval = TimeSpan.FromSeconds(2);
 
     public NodeAgent(NodeAgentOptions options, IActorRef coordinator)
     {
@@ -71,7 +74,11 @@ public sealed class NodeAgent : ReceiveActor, IWithTimers
         Receive<LocalProgress>(l => WithPart(l.RunId, p =>
         {
             p.Progress = new NodeProgress(l.RunId, _self, l.Released, l.Completed, l.Failed);
-            _coordinator.Tell(p.Progress);
+            // The histograms so far ride along every few seconds only: encoding them is not free.
+            var now = DateTime.UtcNow;
+            var soFar = now - p.SoFarSentAt >= SoFarInterval ? p.Results.Build() : null;
+            if (soFar != null) p.SoFarSentAt = now;
+            _coordinator.Tell(p.Progress with { SoFar = soFar });
         }));
         Receive<PartEnded>(OnPartEnded);
         Receive<Replicate>(r =>

@@ -129,6 +129,10 @@ public sealed class ClusterRunSpecs
         var id = await InProcessCluster.SubmitAsync(n[1], spec);
         await InProcessCluster.WaitRunAsync(n[1], id, r => r.State == ClusterRunStates.Running && r.Nodes.Values.All(p => p.Completed > 0),
             "every node has run some ops");
+        // While it runs, the run carries the summary so far, merged from every node's results so far.
+        var live = await InProcessCluster.WaitRunAsync(n[2], id, r => r.Summary is { OpsTotal: > 0, Clients: 30 }, "a live summary from all nodes");
+        Assert.False(live.IsTerminal);
+        Assert.True(live.Summary!.OpsTotal < spec.OpsTotal);
         var answer = await n[2].Runtime.Coordinator.Ask<object>(new ClusterRunProtocol.StopRun(id, "enough"), TimeSpan.FromSeconds(10));
         Assert.IsType<ClusterRunProtocol.RunAccepted>(answer);
 

@@ -54,7 +54,7 @@ public sealed class ClusterSerializationSpecs(ITestOutputHelper output) : Akka.T
     private static IEnumerable<object> AllSamples()
     {
         var finished = new NodeFinished("r1", "n1", NodePartStates.Finished, null, Partial());
-        var progress = new NodeProgress("r1", "n1", 10, 9, 1);
+        var progress = new NodeProgress("r1", "n1", 10, 9, 1, Partial());
         return
         [
             new SubmitRun(Spec), new RunAccepted("r1", "running"), new RunRefused("r1", "why"), new GetRun("r1"), new RunView(State),
