@@ -70,8 +70,10 @@ internal static class DaemonCommand
                         string.Join(", ", settings.Cluster.SeedNodes), string.Join(", ", settings.Cluster.Roles), settings.Cluster.Capacity);
                 try
                 {
+                    // Resolved before running: RunAsync disposes the service provider on the way out.
+                    var clusterExit = app.Services.GetService<SMBench.Daemon.Cluster.ClusterExitWatch>();
                     await app.RunAsync(ct);
-                    if (app.Services.GetService<SMBench.Daemon.Cluster.ClusterExitWatch>() is { LeftCluster: true }) return ExitCodes.RunFailures;
+                    if (clusterExit is { LeftCluster: true }) return ExitCodes.RunFailures;
                 }
                 catch (IOException e)
                 {

@@ -67,6 +67,11 @@ public sealed class ClusterDaemonTests
         var leave = await node2.RunCliAsync(["ctl", "cluster", "leave", cluster.Addresses[2]]);
         Assert.True(leave.Code == 0, leave.Err);
         await DaemonCluster.WaitMembersAsync(cluster.Nodes[0], 2);
+        // The node that left has nothing more to do: its daemon exits 1 so a service manager restarts it.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!cluster.Nodes[2].HasExited && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.True(cluster.Nodes[2].HasExited, cluster.Nodes[2].Output);
+        Assert.Equal(1, await cluster.Nodes[2].TerminateAsync(TimeSpan.FromSeconds(10)));
         var down = await cluster.Nodes[0].RunCliAsync(["ctl", "cluster", "down", cluster.Addresses[1], "--json"]);
         Assert.True(down.Code == 0, down.Err);
         Assert.Equal("down", JsonDocument.Parse(down.Out).RootElement.GetProperty("action").GetString());
