@@ -5,8 +5,10 @@ namespace SMBench.Daemon.Cluster;
 
 /// <summary>
 /// The actor-system settings of a cluster node: remoting address, seed nodes, roles, the split-brain resolver and the
-/// cluster message serializer. The daemon lays the operator's HOCON file over <see cref="Defaults"/> and this node's
-/// address over both; the in-process specs use the same builder, so they run what the daemon runs.
+/// cluster message serializer. The daemon takes address, seeds, roles and the resolver strategy from
+/// Akka.Remote.Hosting / Akka.Cluster.Hosting (<see cref="ClusterHostingExtensions"/>) and lays the operator's HOCON
+/// file over <see cref="Defaults"/>; in-process specs and benches, which build plain actor systems, use
+/// <see cref="Node"/> for the same address settings (<c>ClusterHostingTests</c> checks the hosted result).
 /// </summary>
 public static class ClusterHocon
 {

@@ -1,4 +1,7 @@
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
 using Akka.Hosting;
+using Akka.Remote.Hosting;
 using SMBench.Core.Results;
 
 namespace SMBench.Daemon.Cluster;
@@ -13,7 +16,17 @@ public static class ClusterHostingExtensions
     public static AkkaConfigurationBuilder AddClusterRuns(this AkkaConfigurationBuilder builder, ClusterNodeOptions options,
         string dataDir, IResultObserver? metrics = null)
     {
-        builder.AddHocon(ClusterHocon.Node(options), HoconAddMode.Prepend);
+        // Address, seeds, roles and the keep-majority resolver through Akka.Remote.Hosting / Akka.Cluster.Hosting; the
+        // rest (resolver timing, frame size, serializer binding) from the same defaults the in-process specs use.
+        builder.WithRemoting(new RemoteOptions
+        {
+            HostName = options.Hostname, PublicHostName = options.AdvertisedHost, Port = options.Port,
+            MaxFrameSize = ClusterHocon.MaxFrameBytes, SendBufferSize = ClusterHocon.MaxFrameBytes, ReceiveBufferSize = ClusterHocon.MaxFrameBytes,
+        });
+        builder.WithClustering(new ClusterOptions
+        {
+            SeedNodes = options.SeedNodes.ToArray(), Roles = options.Roles.ToArray(), SplitBrainResolver = new KeepMajorityOption(),
+        });
         builder.AddHocon(ClusterHocon.Defaults(options), HoconAddMode.Append);
         return builder.WithActors((system, registry) =>
         {
