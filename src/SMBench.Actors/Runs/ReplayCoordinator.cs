@@ -29,6 +29,7 @@ public sealed class ReplayCoordinator : ReceiveActor
     private string? _loginFailure;
     private string? _error;
     private DateTimeOffset _startedAt;
+    private CancellationTokenSource? _barrier;
 
     public ReplayCoordinator()
     {
@@ -36,8 +37,22 @@ public sealed class ReplayCoordinator : ReceiveActor
         Receive<ClientRouterProtocol.ClientsReady>(OnClientsReady);
         Receive<Primed>(_ =>
         {
+            if (_plan!.StartBarrier is { } barrier)
+            {
+                // Cluster run: wait for the instant every node starts at.
+                _barrier = new CancellationTokenSource();
+                barrier(_barrier.Token).ContinueWith(t => new StartInstant(t.IsCompletedSuccessfully ? t.Result : null), TaskScheduler.Default)
+                    .PipeTo(Self);
+                return;
+            }
             // Time zero: everything is connected and the first op is parsed and waiting.
-            _run!.Clock.StartIn(_plan!.StartLead);
+            _run!.Clock.StartIn(_plan.StartLead);
+            _pipeline!.Begin();
+        });
+        Receive<StartInstant>(s =>
+        {
+            var delay = s.At is { } at ? at - DateTimeOffset.UtcNow : TimeSpan.Zero;
+            _run!.Clock.StartIn(delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
             _pipeline!.Begin();
         });
         Receive<TimelineDone>(t =>
@@ -115,6 +130,7 @@ public sealed class ReplayCoordinator : ReceiveActor
         _log.Info("run {0}: stopping ({1})", _plan?.RunId, reason);
         _state = "stopped";
         _error ??= reason;
+        _barrier?.Cancel();
         _run?.Stop();
         _pipeline?.Cancel();
         _router?.Tell(new ClientRouterProtocol.StopAll());
@@ -125,6 +141,7 @@ public sealed class ReplayCoordinator : ReceiveActor
         _log.Error("run {0}: {1}", _plan?.RunId, error);
         _error ??= error;
         if (_state != "stopped") _state = "failed";
+        _barrier?.Cancel();
         _run?.Stop();
         _pipeline?.Cancel();
         _router?.Tell(new ClientRouterProtocol.StopAll());
@@ -162,6 +179,7 @@ public sealed class ReplayCoordinator : ReceiveActor
     protected override void PostStop()
     {
         // If the actor dies before finishing, the journal still gets what was buffered.
+        _barrier?.Dispose();
         _run?.Stop();
         _journal?.Dispose();
         _run?.BreakJournal?.Dispose();

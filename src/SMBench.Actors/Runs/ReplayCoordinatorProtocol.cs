@@ -18,6 +18,7 @@ public static class ReplayCoordinatorProtocol
     public sealed record RunFinished(RunSummary Summary, string? LoginFailure, string? Error);
 
     internal sealed record Primed;
+    internal sealed record StartInstant(DateTimeOffset? At);
     internal sealed record TimelineDone(Exception? Error);
     internal sealed record Drained;
     internal sealed record ResultsWritten(Exception? Error);

@@ -22,4 +22,9 @@ public sealed record RunPlan
     public IResultObserver? Observer { get; init; }
     /// <summary>Break answers the capture recorded (the IR's on_break entries), compared with breaks seen.</summary>
     public long? BreaksExpected { get; init; }
+    /// <summary>
+    /// Cluster runs: called once this node is connected and primed; the run clock starts at the wall-clock instant it
+    /// answers (the same instant on every node), instead of <see cref="StartLead"/> after priming. Null: start at once.
+    /// </summary>
+    public Func<CancellationToken, Task<DateTimeOffset>>? StartBarrier { get; init; }
 }

@@ -24,14 +24,14 @@ public static class PaletteCatalog
             new("stop", "Stop a run (its journal keeps every issued op)", "run stop <id>", false, "POST", "/api/runs/{id}/stop"),
             new("watch", "Follow a run's progress until it ends (Ctrl-C leaves it running)", "run watch <id> [--interval S]", true, "GET", "/api/runs/{id}"),
         ]),
-        new("cluster", "Cluster membership (single node in this build)",
+        new("cluster", "Cluster membership (a single node unless started with --seed-nodes)",
         [
             new("show", "Members with address, status and roles", "cluster show", false, "GET", "/api/cluster"),
             new("status", "This node's status", "cluster status", false, "GET", "/api/cluster"),
             new("leader", "The leader's address", "cluster leader", false, "GET", "/api/cluster"),
-            new("leave", "Make this node leave the cluster", "cluster leave", false, "POST", "/api/cluster/leave"),
-            new("down", "Mark a node down", "cluster down", false, "POST", "/api/cluster/down"),
-            new("join", "Join a cluster", "cluster join", false, "POST", "/api/cluster/join"),
+            new("leave", "Make a node (default: this one) leave the cluster", "cluster leave [address]", false, "POST", "/api/cluster/leave"),
+            new("down", "Mark a node down (its clients in a running run are lost)", "cluster down <address>", false, "POST", "/api/cluster/down"),
+            new("join", "Join this node to a cluster", "cluster join <seed-address>", false, "POST", "/api/cluster/join"),
         ]),
         new("actor", "The actor hierarchy",
         [

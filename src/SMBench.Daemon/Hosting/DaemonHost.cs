@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
+using SMBench.Daemon.Cluster;
 using SMBench.Daemon.Hosting.Logging;
 using SMBench.Daemon.Http;
 using SMBench.Daemon.Metrics;
@@ -61,8 +62,14 @@ public static class DaemonHost
                 loggers.AddLoggerFactory();
             });
             akka.AddRunManager(runOptions, metrics);
+            if (settings.Cluster.Enabled) akka.AddClusterRuns(settings.Cluster, settings.DataDir, metrics);
         });
         builder.Services.AddHostedService<RunShutdownService>();
+        if (settings.Cluster.Enabled)
+        {
+            builder.Services.AddSingleton<ClusterExitWatch>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterExitWatch>());
+        }
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 

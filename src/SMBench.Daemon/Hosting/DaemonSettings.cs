@@ -16,6 +16,8 @@ public sealed record DaemonSettings
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Where the HOCON came from (a path, or "built-in defaults").</summary>
     public required string ConfigSource { get; init; }
+    /// <summary>Cluster membership; disabled (single node) unless seed nodes are given or cluster.enabled is on.</summary>
+    public SMBench.Daemon.Cluster.ClusterNodeOptions Cluster { get; init; } = new();
     /// <summary>The whole HOCON document; the actor system gets it too.</summary>
     public required Config Hocon { get; init; }
 

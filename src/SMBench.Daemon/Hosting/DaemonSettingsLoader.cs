@@ -17,6 +17,18 @@ public static class DaemonSettingsLoader
           log-buffer-lines = 5000
           status-timeout = 2s
           shutdown-timeout = 30s
+          cluster {
+            enabled = off
+            hostname = "127.0.0.1"
+            public-hostname = ""
+            port = 4053
+            seed-nodes = []
+            roles = ["replay"]
+            capacity = 1
+            start-lead = 500ms
+            prepare-timeout = 5m
+            split-brain-stable-after = 10s
+          }
         }
         akka {
           loglevel = INFO
@@ -54,6 +66,7 @@ public static class DaemonSettingsLoader
             StatusTimeout = d.GetTimeSpan("status-timeout", TimeSpan.FromSeconds(2)),
             ShutdownTimeout = d.GetTimeSpan("shutdown-timeout", TimeSpan.FromSeconds(30)),
             ConfigSource = source, Hocon = hocon,
+            Cluster = SMBench.Daemon.Cluster.ClusterSettingsLoader.Load(hocon, flags, env),
         };
         if (settings.ApiToken == null && !settings.IsLoopback)
             throw new DaemonConfigException(

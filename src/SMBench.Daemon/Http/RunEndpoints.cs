@@ -7,6 +7,8 @@ using SMBench.Actors.Backends;
 using SMBench.Actors.Runs;
 using SMBench.Core.Ir;
 using SMBench.Core.Results;
+using SMBench.Daemon.Cluster;
+using SMBench.Daemon.Hosting;
 using SMBench.Daemon.Metrics;
 using SMBench.Daemon.Runs;
 using SMBench.Streams.Runs;
@@ -23,18 +25,28 @@ public static class RunEndpoints
     {
         app.MapPost("/api/runs", SubmitAsync)
             .WithSummary("Queue a replay: {workload, target, backend, mode, time_scale, root, user, password_env, credentials} → 202 {id, state}");
-        app.MapGet("/api/runs", async (IRequiredActor<RunManager> runs) =>
+        app.MapGet("/api/runs", async (IRequiredActor<RunManager> runs, DaemonSettings settings, ActorRegistry registry, CancellationToken ct) =>
         {
             var list = await runs.ActorRef.Ask<RunList>(new ListRuns(), AskTimeout);
-            return Results.Json(new { runs = list.Runs }, ApiJson.Options);
+            if (!settings.Cluster.Enabled) return Results.Json(new { runs = list.Runs }, ApiJson.Options);
+            // Cluster mode: the cluster's runs first (newest first), then this node's own single-node runs.
+            var clustered = await ClusterRunApi.ListAsync(registry, ct);
+            return Results.Json(new { runs = clustered.Cast<object>().Concat(list.Runs).ToList() }, ApiJson.Options);
         }).WithSummary("All runs, newest first");
-        app.MapGet("/api/runs/{id}", async (string id, IRequiredActor<RunManager> runs) =>
-            await runs.ActorRef.Ask<object>(new GetRun(id), AskTimeout) switch
+        app.MapGet("/api/runs/{id}", async (string id, IRequiredActor<RunManager> runs, DaemonSettings settings, ActorRegistry registry,
+                CancellationToken ct) =>
+        {
+            if (settings.Cluster.Enabled && await ClusterRunApi.GetAsync(registry, id, ct) is { } clustered)
+                return Results.Json(clustered, ApiJson.Options);
+            return await runs.ActorRef.Ask<object>(new GetRun(id), AskTimeout) switch
             {
                 RunRecord r => Results.Json(r, ApiJson.Options),
                 _ => NotFound(id),
-            }).WithSummary("One run: {id, state, progress, summary} (summary so far while running)");
-        app.MapPost("/api/runs/{id}/stop", async (string id, IRequiredActor<RunManager> runs) =>
+            };
+        }).WithSummary("One run: {id, state, progress, summary} (summary so far while running)");
+        app.MapPost("/api/runs/{id}/stop", async (string id, IRequiredActor<RunManager> runs, DaemonSettings settings, ActorRegistry registry,
+                CancellationToken ct) =>
+            settings.Cluster.Enabled && await ClusterRunApi.StopAsync(registry, id, ct) is { } clustered ? clustered :
             await runs.ActorRef.Ask<object>(new StopRun(id, "stopped through the API"), AskTimeout) switch
             {
                 StopAccepted s => Results.Json(new { id = s.Run.Id, state = s.Run.State }, ApiJson.Options, statusCode: 202),
@@ -48,8 +60,9 @@ public static class RunEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(HttpRequest http, IRequiredActor<RunManager> runs, RunManagerOptions options,
-        DaemonMetrics metrics, CancellationToken ct)
+        DaemonMetrics metrics, DaemonSettings settings, ActorRegistry registry, ActorSystem system, CancellationToken ct)
     {
+        if (settings.Cluster.Enabled) return await ClusterRunApi.SubmitAsync(http, registry, system, ct);
         IReplayBackend? backend = null;
         try
         {
@@ -104,9 +117,22 @@ public static class RunEndpoints
         }
     }
 
-    private static async Task<IResult> ResultsAsync(string id, string? format, HttpContext http, IRequiredActor<RunManager> runs)
+    private static async Task<IResult> ResultsAsync(string id, string? format, HttpContext http, IRequiredActor<RunManager> runs,
+        DaemonSettings settings, ActorRegistry registry)
     {
-        if (await runs.ActorRef.Ask<object>(new GetRun(id), AskTimeout) is not RunRecord run) return NotFound(id);
+        var run = await runs.ActorRef.Ask<object>(new GetRun(id), AskTimeout) as RunRecord;
+        if (settings.Cluster.Enabled && await ClusterRunApi.GetAsync(registry, id, http.RequestAborted) is { } clustered)
+        {
+            // A cluster run: its merged summary; ?format=ops serves this node's own journal of it.
+            if ((format is null or "summary") && clustered.Summary == null)
+                return Results.Json(new ApiError($"run {id} has no merged summary yet ({clustered.State}); GET /api/runs/{id} shows its progress"),
+                    ApiJson.Options, statusCode: 409);
+            run = new RunRecord
+            {
+                Id = id, State = clustered.State, Summary = clustered.Summary, ResultsDir = Path.Combine(settings.DataDir, "runs", id),
+            };
+        }
+        if (run == null) return NotFound(id);
         if (format is null or "summary")
         {
             var summary = run.Summary ?? ReadSummary(run);

@@ -20,6 +20,8 @@ public sealed record ReplayRequest
     /// <summary>Replay the workload more than once (--loop N) or until a duration has elapsed (--duration).</summary>
     public ReplayLoop Loop { get; init; } = ReplayLoop.Once;
     public string? Node { get; init; }
+    /// <summary>Cluster runs: the shared start instant, asked once this node is ready (see RunPlan.StartBarrier).</summary>
+    public Func<CancellationToken, Task<DateTimeOffset>>? StartBarrier { get; init; }
     /// <summary>Sees every results batch (metrics).</summary>
     public SMBench.Core.Results.IResultObserver? Observer { get; init; }
 

@@ -68,6 +68,7 @@ public static class ReplayRunner
             SummaryTemplate = template,
             Observer = request.Observer,
             BreaksExpected = request.Mode == ReplayMode.Full ? report.BreakAnswersRecorded : null,
+            StartBarrier = request.StartBarrier,
         };
         var coordinator = system.ActorOf(ReplayCoordinator.Props(), $"run-{request.RunId}");
         var finished = coordinator.Ask<ReplayCoordinatorProtocol.RunFinished>(new ReplayCoordinatorProtocol.StartRun(plan),

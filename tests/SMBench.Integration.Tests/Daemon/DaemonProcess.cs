@@ -56,13 +56,18 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<DaemonProcess> StartAsync(string? dataDir = null, string? workDir = null)
+    /// <param name="extraArgs">More daemon flags (cluster tests: --remote-port, --seed-nodes).</param>
+    /// <param name="environment">More variables for the daemon's environment (e.g. a password_env variable).</param>
+    public static async Task<DaemonProcess> StartAsync(string? dataDir = null, string? workDir = null,
+        IEnumerable<string>? extraArgs = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         workDir ??= Directory.CreateTempSubdirectory("smbench-daemon-it-").FullName;
         dataDir ??= Path.Combine(workDir, "data");
         var port = FreePort.Next();
         var url = $"http://127.0.0.1:{port}";
-        var psi = Cli(["daemon", "--config", Path.Combine(RepoRoot, "config", "akka.hocon"), "--http", url, "--data-dir", dataDir], Token, url);
+        var psi = Cli(["daemon", "--config", Path.Combine(RepoRoot, "config", "akka.hocon"), "--http", url, "--data-dir", dataDir,
+            ..extraArgs ?? []], Token, url);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         psi.WorkingDirectory = workDir;
         var daemon = new DaemonProcess(Process.Start(psi)!, url, dataDir, workDir);
         await daemon.WaitHealthyAsync(TimeSpan.FromSeconds(60));
