@@ -63,8 +63,9 @@ public static class TcpSegmentExtractor
             return FrameSkipReason.None;
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException
-                                      or OverflowException or NullReferenceException)
+                                      or NotImplementedException or OverflowException or NullReferenceException)
         {
+            // PacketDotNet decodes inner layers lazily, so an unknown inner protocol throws here, not in ParsePacket.
             return FrameSkipReason.Malformed;
         }
     }
