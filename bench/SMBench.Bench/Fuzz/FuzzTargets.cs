@@ -11,6 +11,7 @@ public static class FuzzTargets
         new WorkloadJsonLinesTarget(),
         new CredentialsYamlTarget(),
         new CaptureFileTarget(),
+        new LoadfileTarget(),
         new SmbCodecTarget(),
         new NtlmChallengeTarget(),
         new SpnegoTarget(),

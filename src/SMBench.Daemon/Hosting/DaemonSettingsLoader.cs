@@ -17,6 +17,7 @@ public static class DaemonSettingsLoader
           log-buffer-lines = 5000
           status-timeout = 2s
           shutdown-timeout = 30s
+          max-upload-bytes = 8589934592
         }
         akka {
           loglevel = INFO
@@ -47,12 +48,17 @@ public static class DaemonSettingsLoader
         var tokenFile = flags.TokenFile ?? NonEmpty(env("SMBENCH_API_TOKEN_FILE")) ?? NonEmpty(d.GetString("api-token-file", ""));
         if (token == null && tokenFile != null) token = ReadTokenFile(tokenFile);
 
+        var maxUpload = ParseLong(env("SMBENCH_MAX_UPLOAD_BYTES"), "SMBENCH_MAX_UPLOAD_BYTES")
+            ?? d.GetLong("max-upload-bytes", DaemonSettings.DefaultMaxUploadBytes);
+        if (maxUpload < 1) throw new DaemonConfigException($"max-upload-bytes must be 1 or more (got {maxUpload})");
+
         var settings = new DaemonSettings
         {
             HttpUrl = http, ApiToken = token, DataDir = dataDir, MaxConcurrentRuns = maxRuns,
             LogBufferLines = d.GetInt("log-buffer-lines", 5000),
             StatusTimeout = d.GetTimeSpan("status-timeout", TimeSpan.FromSeconds(2)),
             ShutdownTimeout = d.GetTimeSpan("shutdown-timeout", TimeSpan.FromSeconds(30)),
+            MaxUploadBytes = maxUpload,
             ConfigSource = source, Hocon = hocon,
         };
         if (settings.ApiToken == null && !settings.IsLoopback)
@@ -108,6 +114,12 @@ public static class DaemonSettingsLoader
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         return int.TryParse(text, out var n) ? n : throw new DaemonConfigException($"{name}='{text}' is not a number");
+    }
+
+    private static long? ParseLong(string? text, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return long.TryParse(text, out var n) ? n : throw new DaemonConfigException($"{name}='{text}' is not a number");
     }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

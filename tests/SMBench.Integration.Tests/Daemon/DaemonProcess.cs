@@ -56,7 +56,8 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<DaemonProcess> StartAsync(string? dataDir = null, string? workDir = null)
+    public static async Task<DaemonProcess> StartAsync(string? dataDir = null, string? workDir = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         workDir ??= Directory.CreateTempSubdirectory("smbench-daemon-it-").FullName;
         dataDir ??= Path.Combine(workDir, "data");
@@ -64,6 +65,7 @@ public sealed class DaemonProcess : IAsyncDisposable
         var url = $"http://127.0.0.1:{port}";
         var psi = Cli(["daemon", "--config", Path.Combine(RepoRoot, "config", "akka.hocon"), "--http", url, "--data-dir", dataDir], Token, url);
         psi.WorkingDirectory = workDir;
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         var daemon = new DaemonProcess(Process.Start(psi)!, url, dataDir, workDir);
         await daemon.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         return daemon;
