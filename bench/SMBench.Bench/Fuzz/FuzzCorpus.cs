@@ -7,10 +7,12 @@ namespace SMBench.Bench.Fuzz;
 /// <summary>Seed material: the repository, the shared capture corpus and the SMB2 messages inside it.</summary>
 public static class FuzzCorpus
 {
+    /// <summary>The checkout holding the binary, else the one holding the working directory.</summary>
     public static string RepoRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SMBench.sln"))) return dir.FullName;
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "SMBench.sln"))) return dir.FullName;
         throw new InvalidOperationException("run from inside the repository (SMBench.sln not found above " + AppContext.BaseDirectory + ")");
     }
 

@@ -1,9 +1,11 @@
+using System.Buffers;
 using SMBench.Smb.Messages;
 using SMBench.Smb.Messages.Fscc;
 using SMBench.Smb.Protocol;
 using SMBench.Smb.Security.Encryption;
 using SMBench.Smb.Security.Ntlm;
 using SMBench.Smb.Security.Spnego;
+using SMBench.Smb.Transport;
 
 namespace SMBench.Bench.Fuzz.Targets;
 
@@ -12,7 +14,7 @@ namespace SMBench.Bench.Fuzz.Targets;
 /// runs on what a (possibly hostile) server sends — header, ERROR with contexts, NEGOTIATE with contexts,
 /// SESSION_SETUP with its SPNEGO token, CREATE with contexts, QUERY_DIRECTORY entries of each class, QUERY_INFO
 /// structures, CHANGE_NOTIFY chains, IOCTL with VALIDATE_NEGOTIATE_INFO, break notifications, transform header — and
-/// the request parsers. Documented errors: <see cref="SmbProtocolException"/> and, for the security token,
+/// the request parsers; and byte streams through direct-TCP framing and compound splitting first. Documented errors: <see cref="SmbProtocolException"/> and, for the security token,
 /// <see cref="NtlmException"/>.
 /// </summary>
 public sealed class SmbCodecTarget : IFuzzTarget
@@ -26,9 +28,32 @@ public sealed class SmbCodecTarget : IFuzzTarget
 
     public string Name => "smb-codecs";
 
-    public string DocumentedErrors => $"{nameof(SmbProtocolException)}, {nameof(NtlmException)} (security token)";
+    public string DocumentedErrors => $"{nameof(SmbProtocolException)}, {nameof(SmbConnectionException)} (framing), {nameof(NtlmException)} (security token)";
 
-    public IReadOnlyList<byte[]> LoadSeeds() => FuzzCorpus.SmbMessages();
+    public IReadOnlyList<byte[]> LoadSeeds()
+    {
+        var all = FuzzCorpus.SmbMessages();
+        var messages = all.Where(m => m.Length >= Smb2Header.Size && Smb2Header.HasProtocolId(m)).ToList();
+        var seeds = new List<byte[]>(all);
+        // Receive-path seeds: direct-TCP streams of one to three frames, some of them compounds of two messages.
+        var random = new Random(7);
+        for (var i = 0; i < Math.Min(200, messages.Count); i++)
+        {
+            var stream = new List<byte>();
+            for (var f = random.Next(1, 4); f > 0; f--)
+            {
+                var frame = random.Next(3) == 0
+                    ? Smb2Compound.Build([messages[random.Next(messages.Count)], messages[random.Next(messages.Count)]])
+                    : messages[random.Next(messages.Count)];
+                var prefix = new byte[DirectTcpFraming.PrefixLength];
+                DirectTcpFraming.WritePrefix(prefix, frame.Length);
+                stream.AddRange(prefix);
+                stream.AddRange(frame);
+            }
+            seeds.Add([.. stream]);
+        }
+        return seeds;
+    }
 
     public byte[] Mutate(byte[] seed, IReadOnlyList<byte[]> seeds, Random random)
     {
@@ -44,6 +69,27 @@ public sealed class SmbCodecTarget : IFuzzTarget
     }
 
     public void Execute(byte[] input)
+    {
+        if (input.Length > 0 && input[0] == 0)
+        {
+            // A byte stream as the transport reads it: frames, then the compound chain inside each frame.
+            var buffer = new ReadOnlySequence<byte>(input);
+            while (DirectTcpFraming.TryReadFrame(ref buffer, out var frame))
+            {
+                var bytes = frame.ToArray();
+                if (Smb2TransformHeader.IsTransform(bytes) || !Smb2Header.HasProtocolId(bytes))
+                {
+                    ExecuteMessage(bytes);
+                    continue;
+                }
+                foreach (var part in Smb2Compound.Enumerate(bytes)) ExecuteMessage(part.ToArray());
+            }
+            return;
+        }
+        ExecuteMessage(input);
+    }
+
+    private static void ExecuteMessage(byte[] input)
     {
         if (Smb2TransformHeader.IsTransform(input) && input.Length >= Smb2TransformHeader.Length)
         {
@@ -64,7 +110,7 @@ public sealed class SmbCodecTarget : IFuzzTarget
         ParseResponse(header.Command, input);
     }
 
-    public bool IsDocumented(Exception e) => e is SmbProtocolException or NtlmException;
+    public bool IsDocumented(Exception e) => e is SmbProtocolException or SmbConnectionException or NtlmException;
 
     private static void ParseResponse(Smb2Command command, byte[] m)
     {
