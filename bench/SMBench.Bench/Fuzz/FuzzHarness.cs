@@ -30,14 +30,27 @@ public sealed class FuzzHarness : IBenchHarness
             Console.Error.WriteLine("usage: fuzz <target|all> [inputs] [seed] [--crashers DIR]; targets: " + string.Join(", ", FuzzTargets.All().Select(t => t.Name)));
             return Task.FromResult(2);
         }
-        var targets = positional[0] == "all" ? FuzzTargets.All() : FuzzTargets.Find(positional[0]) is { } t ? [t] : [];
+        var all = FuzzTargets.All();
+        try
+        {
+            return Task.FromResult(Run(runner, positional, all, args));
+        }
+        finally
+        {
+            foreach (var target in all) (target as IDisposable)?.Dispose();
+        }
+    }
+
+    private static int Run(FuzzRunner runner, List<string> positional, IReadOnlyList<IFuzzTarget> all, string[] args)
+    {
+        var targets = positional[0] == "all" ? all : all.Where(t => t.Name == positional[0]).ToList();
         if (targets.Count == 0)
         {
             Console.Error.WriteLine($"unknown target '{positional[0]}'");
-            return Task.FromResult(2);
+            return 2;
         }
         var replay = Array.IndexOf(args, "--replay");
-        if (replay >= 0) return Task.FromResult(Replay(targets[0], args[(replay + 1)..]));
+        if (replay >= 0) return Replay(targets[0], args[(replay + 1)..]);
         var inputs = positional.Count > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 100_000;
         var seed = positional.Count > 2 ? int.Parse(positional[2], CultureInfo.InvariantCulture) : 1;
 
@@ -52,7 +65,7 @@ public sealed class FuzzHarness : IBenchHarness
                 $"| {r.Target} | {r.Seeds} | {r.Inputs:N0} | {r.Elapsed.TotalSeconds:F1} s | {r.Inputs / r.Elapsed.TotalSeconds:F0} | {r.DocumentedErrors:N0} | {r.LargestAllocation / 1024.0 / 1024:F1} MiB | {r.CrasherCount} |"));
             foreach (var (k, n) in r.Crashers) Console.WriteLine($"|   {n} × {k} |");
         }
-        return Task.FromResult(failed ? 1 : 0);
+        return failed ? 1 : 0;
     }
 
     private static int Replay(IFuzzTarget target, string[] files)

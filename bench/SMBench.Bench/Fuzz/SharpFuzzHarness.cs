@@ -17,7 +17,11 @@ public sealed class SharpFuzzHarness : IBenchHarness
 
     public Task<int> RunAsync(string[] args)
     {
-        if (args.Length < 2 || FuzzTargets.Find(args[1]) is not { } target)
+        var all = FuzzTargets.All();
+        var target = args.Length < 2 ? null : all.FirstOrDefault(t => t.Name == args[1]);
+        // Only the chosen target runs; the fuzzer ends this process, so the others are released now.
+        foreach (var other in all.Where(t => t != target)) (other as IDisposable)?.Dispose();
+        if (target == null)
         {
             Console.Error.WriteLine("usage: fuzz-sharpfuzz libfuzzer|afl|seeds <target> [DIR]; targets: " + string.Join(", ", FuzzTargets.All().Select(t => t.Name)));
             return Task.FromResult(2);
@@ -41,6 +45,7 @@ public sealed class SharpFuzzHarness : IBenchHarness
                 var seeds = target.LoadSeeds();
                 for (var i = 0; i < seeds.Count; i++) File.WriteAllBytes(Path.Combine(dir, $"seed-{i:D4}"), seeds[i]);
                 Console.WriteLine($"{seeds.Count} seeds in {dir}");
+                (target as IDisposable)?.Dispose();
                 return Task.FromResult(0);
             default:
                 Console.Error.WriteLine($"unknown mode '{args[0]}'");

@@ -12,7 +12,7 @@ namespace SMBench.Bench.Fuzz.Targets;
 public sealed class CaptureFileTarget : IFuzzTarget, IDisposable
 {
     private const int MaxSeedBytes = 12 * 1024;
-    private readonly string _dir = Directory.CreateTempSubdirectory("smbench-fuzz-pcap-").FullName;
+    private readonly FuzzScratch _scratch = new("pcap");
 
     public string Name => "capture-file";
 
@@ -32,17 +32,17 @@ public sealed class CaptureFileTarget : IFuzzTarget, IDisposable
 
     public void Execute(byte[] input)
     {
-        var file = Path.Combine(_dir, "input.pcap");
+        var file = Path.Combine(_scratch.Dir, "input.pcap");
         File.WriteAllBytes(file, input);
         CaptureCompiler.Compile(new CompileOptions
         {
             InputPath = file,
-            OutputDirectory = Path.Combine(_dir, "out"),
+            OutputDirectory = Path.Combine(_scratch.Dir, "out"),
             Payload = PayloadMode.Synthetic,
         }, null, CancellationToken.None);
     }
 
     public bool IsDocumented(Exception e) => e is CompileFailedException or CaptureFormatException;
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose() => _scratch.Dispose();
 }

@@ -20,7 +20,7 @@ public sealed class LoadfileTarget : IFuzzTarget, IDisposable
 
     private static readonly string Seed = "Deltree \"\\clients\\client1\" NT_STATUS_OK\nMkdir \"\\clients\" NT_STATUS_OK\nNTCreateX \"\\clients\\client1\" 0x1 0x2 16385 NT_STATUS_OK\nClose 16385 NT_STATUS_OK\nNTCreateX \"\\clients\\client1\\a.dat\" 0x40 0x5 100 NT_STATUS_OK\nWriteX 100 0 65536 65536 NT_STATUS_OK\nReadX 100 0 4096 4096 NT_STATUS_OK\nLockX 100 10 1 NT_STATUS_OK\nUnlockX 100 10 1 NT_STATUS_OK\nFlush 100 NT_STATUS_OK\nQUERY_FILE_INFORMATION 100 258 NT_STATUS_OK\nSET_FILE_INFORMATION 100 1004 NT_STATUS_OK\nClose 100 NT_STATUS_OK\nQUERY_PATH_INFORMATION \"\\clients\\client1\\a.dat\" 1004 NT_STATUS_OK\nFIND_FIRST \"\\clients\\client1\\*.dat\" 260 1366 1 NT_STATUS_OK\nQUERY_FS_INFORMATION 1 NT_STATUS_OK\nRename \"\\clients\\client1\\a.dat\" \"\\clients\\client1\\b.dat\" NT_STATUS_OK\nUnlink \"\\clients\\client1\\b.dat\" 0x6 NT_STATUS_OK\nNTCreateX \"\\clients\\client1\\gone\" 0x40 0x1 101 NT_STATUS_OBJECT_NAME_NOT_FOUND\nRmdir \"\\clients\\client1\" NT_STATUS_OK";
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("smbench-fuzz-loadfile-").FullName;
+    private readonly FuzzScratch _scratch = new("loadfile");
 
     public string Name => "loadfile";
 
@@ -56,12 +56,12 @@ public sealed class LoadfileTarget : IFuzzTarget, IDisposable
 
     public void Execute(byte[] input)
     {
-        var file = Path.Combine(_dir, "client.txt");
+        var file = Path.Combine(_scratch.Dir, "client.txt");
         File.WriteAllBytes(file, input);
         CaptureCompiler.Compile(new CompileOptions
         {
             InputPath = file,
-            OutputDirectory = Path.Combine(_dir, "out"),
+            OutputDirectory = Path.Combine(_scratch.Dir, "out"),
             IsLoadfile = true,
             Payload = PayloadMode.Synthetic,
         }, null, CancellationToken.None);
@@ -69,5 +69,5 @@ public sealed class LoadfileTarget : IFuzzTarget, IDisposable
 
     public bool IsDocumented(Exception e) => e is CompileFailedException;
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose() => _scratch.Dispose();
 }

@@ -10,20 +10,20 @@ namespace SMBench.Bench.Fuzz.Targets;
 /// </summary>
 public sealed class WorkloadJsonTarget : IFuzzTarget, IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("smbench-fuzz-ir-").FullName;
+    private readonly FuzzScratch _scratch = new("ir");
 
     public string Name => "ir-json";
 
     public string DocumentedErrors => nameof(WorkloadException);
 
-    public IReadOnlyList<byte[]> LoadSeeds() => WorkloadSeeds.Json(_dir);
+    public IReadOnlyList<byte[]> LoadSeeds() => WorkloadSeeds.Json(_scratch.Dir);
 
     public byte[] Mutate(byte[] seed, IReadOnlyList<byte[]> seeds, Random random) =>
         random.Next(4) == 0 ? ByteMutator.Mutate(seed, seeds, random) : JsonMutator.MutateDocument(seed, seeds, random);
 
-    public void Execute(byte[] input) => WorkloadTargets.Run(_dir, WorkloadReader.JsonFileName, input);
+    public void Execute(byte[] input) => WorkloadTargets.Run(_scratch.Dir, WorkloadReader.JsonFileName, input);
 
     public bool IsDocumented(Exception e) => e is WorkloadException;
 
-    public void Dispose() => Directory.Delete(_dir, true);
+    public void Dispose() => _scratch.Dispose();
 }
