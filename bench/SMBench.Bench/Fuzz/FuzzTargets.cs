@@ -15,6 +15,7 @@ public static class FuzzTargets
         new SmbCodecTarget(),
         new NtlmChallengeTarget(),
         new SpnegoTarget(),
+        new RunSubmissionTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All().FirstOrDefault(t => t.Name == name);

@@ -19,6 +19,8 @@ public static class JsonMutator
         "blobs/", "blobs/..", "/", "\\", "open", "read", "write", "close", "rename", "delete", "mkdir", "lock", "ioctl",
         "set_info", "list", "stat", "flush", "unlock", "rmdir", "truncate", "read_write", "STATUS_SUCCESS", "0xC0000034",
         "0xFFFFFFFFFFFF", "STATUS_NOPE", "h1", "op_000001", "client_001", "NaN", "-1", "1e999",
+        "smb://host/share", "smb://host:99999/s", "smb://[::1]:445/s", "smb://", "file:///", "file://host/x", "nfs://h/x",
+        "null", "local", "smb", "mvp", "realistic", "full",
     ];
 
     private static readonly string[] HostileNumbers =
@@ -33,7 +35,8 @@ public static class JsonMutator
         "source_path", "dest_path", "expected", "status", "extensions", "smb_protocol", "access_mask", "share_mode",
         "disposition", "create_options", "requested_oplock", "create_contexts", "on_break", "version", "metadata",
         "clients", "operations", "operation_count", "duration_seconds", "client_count", "users", "default", "username",
-        "password_env", "password", "domain",
+        "password_env", "password", "domain", "target", "backend", "time_scale", "root", "user", "credentials", "run_id",
+        "max_in_flight", "null_latency_ms",
     ];
 
     /// <summary>Mutates a whole JSON document; falls back to byte-level when the seed is not JSON.</summary>
