@@ -54,7 +54,7 @@ public sealed class UploadLimitTests(SecurityDaemonFixture fixture)
     [Fact]
     public async Task A_bundle_declared_larger_than_the_limit_is_refused_before_it_is_read()
     {
-        using var content = new ByteArrayContent(Tar(2 * SecurityDaemonFixture.UploadLimit, gzip: false));
+        using var content = new ByteArrayContent(Tar(SecurityDaemonFixture.UploadLimit + 64 * 1024, gzip: false));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
         var (status, error) = await Put("too-big", content);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
@@ -65,7 +65,7 @@ public sealed class UploadLimitTests(SecurityDaemonFixture fixture)
     [Fact]
     public async Task A_streamed_bundle_without_a_length_is_cut_off_at_the_limit()
     {
-        using var content = new StreamContent(new NoLength(Tar(2 * SecurityDaemonFixture.UploadLimit, gzip: false)));
+        using var content = new StreamContent(new NoLength(Tar(SecurityDaemonFixture.UploadLimit + 64 * 1024, gzip: false)));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
         var (status, error) = await Put("streamed", content);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
