@@ -28,6 +28,15 @@ public sealed class CaptureFileCrasherTests : IDisposable
         Assert.True(report.MalformedFrames >= 1);
     }
 
+    [Fact]
+    public async Task A_radiotap_frame_cut_inside_a_field_is_a_malformed_frame()
+    {
+        // Found by AFL++ (fuzz-sharpfuzz afl capture-file): PacketDotNet's radiotap reader threw EndOfStreamException.
+        var report = await Compile("radiotap-truncated-field.pcap");
+        Assert.True(report.MalformedFrames >= 1 || report.Warnings.Any(w => w.Contains("unsupported link layer", StringComparison.Ordinal)),
+            string.Join("; ", report.Warnings));
+    }
+
     [Theory]
     // A record timestamp SharpPcap cannot convert (OverflowException from its decimal).
     [InlineData("timeval-overflow.pcap")]
