@@ -33,6 +33,17 @@ public sealed class SambaServer : IAsyncDisposable
     public string UserName => Options.UserName;
     public string Password => Options.Password;
     public string ConfigPath => Path.Combine(Root, "smb.conf");
+
+    private readonly System.Text.StringBuilder _log = new();
+
+    /// <summary>What smbd printed so far (its debug log goes to stdout).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_log) return _log.ToString();
+        }
+    }
     public string Unc => $"//{Options.Address}/{ShareName}";
     private Process? _process;
 
@@ -84,7 +95,7 @@ public sealed class SambaServer : IAsyncDisposable
         // Without this a standalone smbd asks a running AD DC's winbindd for id mappings and fails every login.
         psi.Environment["_NO_WINBINDD"] = "1";
         _process = Process.Start(psi) ?? throw new InvalidOperationException("could not start smbd");
-        var log = new System.Text.StringBuilder();
+        var log = _log;
         _process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
         _process.BeginOutputReadLine();

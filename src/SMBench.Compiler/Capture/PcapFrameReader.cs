@@ -13,6 +13,9 @@ public sealed class PcapFrameReader : IDisposable
     private readonly string _path;
     private long _number;
 
+    /// <summary>9999-12-31T23:59:59Z, the last second a <see cref="DateTimeOffset"/> (the compile report) can show.</summary>
+    private const ulong MaxSeconds = 253_402_300_799;
+
     public PcapFrameReader(string path)
     {
         _path = path;
@@ -59,8 +62,33 @@ public sealed class PcapFrameReader : IDisposable
         }
         _number++;
         var raw = capture.GetPacket();
-        var ts = checked((long)raw.Timeval.Seconds * 1_000_000 + (long)raw.Timeval.MicroSeconds);
+        if (!TryTimestampUs(raw.Timeval, out var ts))
+        {
+            // A corrupt record header holds any seconds value (pcapng: any 64-bit count at any resolution); the
+            // capture is damaged from here on, like a record cut short.
+            TruncationWarning = $"{_path}: reading stopped at frame {_number}: impossible timestamp (corrupt record header)";
+            return false;
+        }
         frame = new CaptureFrame(_number, ts, raw.LinkLayerType, raw.Data, raw.PacketLength);
+        return true;
+    }
+
+    private static bool TryTimestampUs(PosixTimeval timeval, out long timestampUs)
+    {
+        timestampUs = 0;
+        ulong seconds, micros;
+        try
+        {
+            // PosixTimeval keeps a decimal and converts on each read; out-of-range values throw OverflowException.
+            seconds = timeval.Seconds;
+            micros = timeval.MicroSeconds;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+        if (seconds > MaxSeconds || micros >= 1_000_000) return false;
+        timestampUs = (long)seconds * 1_000_000 + (long)micros;
         return true;
     }
 

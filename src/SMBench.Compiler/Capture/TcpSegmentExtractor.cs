@@ -29,8 +29,10 @@ public static class TcpSegmentExtractor
             packet = Packet.ParsePacket(frame.LinkLayer, frame.Data);
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException
-                                      or NotImplementedException or OverflowException or NullReferenceException)
+                                      or NotImplementedException or OverflowException or NullReferenceException
+                                      or EndOfStreamException)
         {
+            // EndOfStreamException: link layers read with a BinaryReader (radiotap, PPI) cut short.
             return frame.LinkLayer is LinkLayers.Ethernet or LinkLayers.LinuxSll or LinkLayers.LinuxSll2
                 or LinkLayers.Raw or LinkLayers.IPv4 or LinkLayers.IPv6 or LinkLayers.Null or LinkLayers.Loop
                 ? FrameSkipReason.Malformed
@@ -63,8 +65,10 @@ public static class TcpSegmentExtractor
             return FrameSkipReason.None;
         }
         catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or InvalidOperationException
-                                      or OverflowException or NullReferenceException)
+                                      or NotImplementedException or OverflowException or NullReferenceException
+                                      or EndOfStreamException)
         {
+            // PacketDotNet decodes inner layers lazily, so an unknown inner protocol throws here, not in ParsePacket.
             return FrameSkipReason.Malformed;
         }
     }

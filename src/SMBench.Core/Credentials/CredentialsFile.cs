@@ -56,6 +56,11 @@ public sealed class CredentialsFile
             throw new CredentialsException(source,
                 $"line {e.Start.Line}, column {e.Start.Column}: not a valid credentials file ({e.Message})", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this for a document-end marker followed by more content ("...\nkey: v").
+            throw new CredentialsException(source, $"not a valid credentials file ({e.Message})", e);
+        }
         return new CredentialsFile(source, document ?? new CredentialsDocument(), environment);
     }
 
@@ -121,9 +126,12 @@ public sealed class CredentialsFile
 
     private void Validate()
     {
+        // "users:" with no list, or "- " with no mapping, deserialize to null rather than failing.
+        Document.Users ??= [];
         for (var i = 0; i < Document.Users.Count; i++)
         {
-            var u = Document.Users[i];
+            var u = Document.Users[i]
+                ?? throw new CredentialsException(Source, $"users[{i}]: empty entry; each item needs client_id, username and a password source");
             var where = $"users[{i}]" + (string.IsNullOrEmpty(u.ClientId) ? "" : $" (client_id '{u.ClientId}')");
             if (string.IsNullOrWhiteSpace(u.ClientId))
                 throw new CredentialsException(Source, $"{where}: client_id is missing");

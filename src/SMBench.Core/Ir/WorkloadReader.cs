@@ -128,6 +128,7 @@ public sealed class WorkloadReader
         foreach (var value in values)
         {
             if (!value.IsOperation) continue;
+            EnsureUtf8(value, FilePath);
             var fast = OperationJsonFast.TryRead(value.Bytes.Span, value.Line, lookup);
             if (fast != null)
             {
@@ -141,6 +142,7 @@ public sealed class WorkloadReader
 
     private static JsonDocument Parse(ScannedValue value, string file)
     {
+        EnsureUtf8(value, file);
         try
         {
             return JsonDocument.Parse(value.Bytes);
@@ -149,6 +151,22 @@ public sealed class WorkloadReader
         {
             throw new WorkloadException(file, value.Line + (e.LineNumber ?? 0), null, $"invalid JSON: {FirstSentence(e.Message)}", e);
         }
+    }
+
+    // System.Text.Json checks UTF-8 only when a string is decoded, and then throws InvalidOperationException from
+    // deep inside a field reader; checking each value up front (vectorized, cheap) gives one clear error instead.
+    private static void EnsureUtf8(ScannedValue value, string file)
+    {
+        var bytes = value.Bytes.Span;
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return;
+        var line = value.Line;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) != System.Buffers.OperationStatus.Done) break;
+            if (bytes[i] == (byte)'\n') line++;
+            i += consumed - 1;
+        }
+        throw new WorkloadException(file, line, null, "invalid UTF-8 in the JSON text; the file must be UTF-8 encoded");
     }
 
     private static string FirstSentence(string message)

@@ -14,6 +14,9 @@ public sealed record DaemonSettings
     public int LogBufferLines { get; init; } = 5000;
     public TimeSpan StatusTimeout { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Largest workload bundle PUT /api/workloads accepts, on the wire and unpacked.</summary>
+    public long MaxUploadBytes { get; init; } = DefaultMaxUploadBytes;
+    public const long DefaultMaxUploadBytes = 8L << 30;
     /// <summary>Where the HOCON came from (a path, or "built-in defaults").</summary>
     public required string ConfigSource { get; init; }
     /// <summary>Cluster membership; disabled (single node) unless seed nodes are given or cluster.enabled is on.</summary>

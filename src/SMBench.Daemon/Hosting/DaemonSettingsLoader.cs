@@ -29,6 +29,7 @@ public static class DaemonSettingsLoader
             prepare-timeout = 5m
             split-brain-stable-after = 10s
           }
+          max-upload-bytes = 8589934592
         }
         akka {
           loglevel = INFO
@@ -59,12 +60,17 @@ public static class DaemonSettingsLoader
         var tokenFile = flags.TokenFile ?? NonEmpty(env("SMBENCH_API_TOKEN_FILE")) ?? NonEmpty(d.GetString("api-token-file", ""));
         if (token == null && tokenFile != null) token = ReadTokenFile(tokenFile);
 
+        var maxUpload = ParseLong(env("SMBENCH_MAX_UPLOAD_BYTES"), "SMBENCH_MAX_UPLOAD_BYTES")
+            ?? d.GetLong("max-upload-bytes", DaemonSettings.DefaultMaxUploadBytes);
+        if (maxUpload < 1) throw new DaemonConfigException($"max-upload-bytes must be 1 or more (got {maxUpload})");
+
         var settings = new DaemonSettings
         {
             HttpUrl = http, ApiToken = token, DataDir = dataDir, MaxConcurrentRuns = maxRuns,
             LogBufferLines = d.GetInt("log-buffer-lines", 5000),
             StatusTimeout = d.GetTimeSpan("status-timeout", TimeSpan.FromSeconds(2)),
             ShutdownTimeout = d.GetTimeSpan("shutdown-timeout", TimeSpan.FromSeconds(30)),
+            MaxUploadBytes = maxUpload,
             ConfigSource = source, Hocon = hocon,
             Cluster = SMBench.Daemon.Cluster.ClusterSettingsLoader.Load(hocon, flags, env),
         };
@@ -121,6 +127,12 @@ public static class DaemonSettingsLoader
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         return int.TryParse(text, out var n) ? n : throw new DaemonConfigException($"{name}='{text}' is not a number");
+    }
+
+    private static long? ParseLong(string? text, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return long.TryParse(text, out var n) ? n : throw new DaemonConfigException($"{name}='{text}' is not a number");
     }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

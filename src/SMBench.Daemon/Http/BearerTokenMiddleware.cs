@@ -6,9 +6,10 @@ using SMBench.Daemon.Hosting;
 namespace SMBench.Daemon.Http;
 
 /// <summary>
-/// Requires <c>Authorization: Bearer &lt;token&gt;</c> on <c>/api/*</c> when the daemon has a token; /healthz, /metrics
-/// and /openapi stay open (Prometheus and load balancers scrape them). Runs before any endpoint, so a refused request
-/// never starts anything.
+/// Requires <c>Authorization: Bearer &lt;token&gt;</c> on every path when the daemon has a token, except /healthz,
+/// /metrics and /openapi (Prometheus and load balancers scrape them). An allowlist of open paths rather than a
+/// check on "/api": routing matches paths case-insensitively, so "/API/runs" reached the endpoint unchecked.
+/// Runs before any endpoint, so a refused request never starts anything.
 /// </summary>
 public sealed class BearerTokenMiddleware(RequestDelegate next, DaemonSettings settings)
 {
@@ -16,7 +17,7 @@ public sealed class BearerTokenMiddleware(RequestDelegate next, DaemonSettings s
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (_token == null || !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)) return next(context);
+        if (_token == null || IsOpen(context.Request.Path)) return next(context);
         var header = context.Request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
         if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
@@ -28,4 +29,9 @@ public sealed class BearerTokenMiddleware(RequestDelegate next, DaemonSettings s
         return context.Response.WriteAsJsonAsync(
             new ApiError($"{why}: send 'Authorization: Bearer <token>' with the daemon's token (SMBENCH_API_TOKEN)"), ApiJson.Options);
     }
+
+    private static bool IsOpen(PathString path) =>
+        path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 }

@@ -38,6 +38,8 @@ public sealed partial record RunSubmission
         using var buffer = new MemoryStream();
         await body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         if (buffer.Length == 0) throw Bad("the body is empty: send a JSON object such as {\"workload\": \"/path/to/workload\", \"backend\": \"null\"}");
+        // System.Text.Json only checks UTF-8 when a string is decoded, and then throws InvalidOperationException (a 500).
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))) throw Bad("the body is not valid UTF-8 JSON");
         JsonDocument doc;
         try
         {
@@ -61,7 +63,8 @@ public sealed partial record RunSubmission
         if (target != null)
         {
             try { TargetSpec.Parse(target); }
-            catch (Exception e) when (e is FormatException or UriFormatException) { throw Bad($"field 'target': {e.Message}"); }
+            // ArgumentException: what Path.GetFullPath throws for a NUL in a plain path.
+            catch (Exception e) when (e is FormatException or UriFormatException or ArgumentException) { throw Bad($"field 'target': {e.Message}"); }
         }
         var backend = Text(root, "backend");
         if (backend != null && !BackendFactory.Known.Contains(backend))
@@ -70,14 +73,15 @@ public sealed partial record RunSubmission
         if (modeText is not ("mvp" or "realistic" or "full"))
             throw Bad($"field 'mode': '{modeText}' is not one of mvp, realistic, full");
         var timeScale = Number(root, "time_scale") ?? 1.0;
-        if (timeScale < 0 || double.IsNaN(timeScale)) throw Bad($"field 'time_scale' must be 0 or more (got {timeScale})");
+        // 1e999 reads as infinity: due times would never come.
+        if (timeScale < 0 || !double.IsFinite(timeScale)) throw Bad($"field 'time_scale' must be 0 or more, and finite (got {timeScale})");
         var runId = Text(root, "run_id");
         if (runId != null && !RunIdPattern().IsMatch(runId))
             throw Bad($"field 'run_id': '{runId}' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         var maxInFlight = Number(root, "max_in_flight") ?? 1;
         if (maxInFlight < 1 || maxInFlight != Math.Floor(maxInFlight)) throw Bad("field 'max_in_flight' must be a whole number ≥ 1");
         var nullLatency = Number(root, "null_latency_ms") ?? 0;
-        if (nullLatency < 0) throw Bad("field 'null_latency_ms' must be 0 or more");
+        if (nullLatency < 0 || !double.IsFinite(nullLatency)) throw Bad("field 'null_latency_ms' must be a finite number, 0 or more");
         var loop = Number(root, "loop") ?? 1;
         if (loop < 1 || loop != Math.Floor(loop) || loop > int.MaxValue) throw Bad("field 'loop' must be a whole number ≥ 1");
         TimeSpan? duration = null;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using SMBench.Core.Ir.Validation;
+using SMBench.Daemon.Hosting;
 using SMBench.Daemon.Runs;
 
 namespace SMBench.Daemon.Http;
@@ -16,9 +17,6 @@ namespace SMBench.Daemon.Http;
 /// </summary>
 public static partial class WorkloadEndpoints
 {
-    /// <summary>Largest bundle accepted (bytes on the wire).</summary>
-    public const long MaxBundleBytes = 8L << 30;
-
     public static void Map(WebApplication app)
     {
         app.MapPut("/api/workloads/{name}", UploadAsync)
@@ -33,18 +31,22 @@ public static partial class WorkloadEndpoints
 
     public static string WorkloadsDir(RunManagerOptions options) => Path.Combine(options.DataDir, "workloads");
 
-    private static async Task<IResult> UploadAsync(string name, HttpRequest http, RunManagerOptions options, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(string name, HttpRequest http, RunManagerOptions options, DaemonSettings settings,
+        CancellationToken ct)
     {
         if (!NamePattern().IsMatch(name))
             return Error(400, $"workload name '{name}' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBundleBytes;
+        var max = settings.MaxUploadBytes;
+        if (http.ContentLength > max) return TooLarge($"the bundle is {http.ContentLength} bytes", max);
+        // Kestrel enforces this on chunked bodies too, failing the read with a 413 BadHttpRequestException.
+        if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max;
         var target = Path.Combine(WorkloadsDir(options), name);
         if (Directory.Exists(target)) return Error(409, $"workload '{name}' already exists at {target}; upload under another name");
         var staging = target + ".upload-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
             Directory.CreateDirectory(staging);
-            await ExtractAsync(http.Body, staging, ct);
+            await ExtractAsync(http.Body, staging, max, ct);
             var root = WorkloadRoot(staging);
             var report = new WorkloadValidator().Validate(root);
             if (!report.IsValid)
@@ -60,6 +62,14 @@ public static partial class WorkloadEndpoints
         catch (BundleRefusedException e)
         {
             return Error(400, e.Message);
+        }
+        catch (BundleTooLargeException e)
+        {
+            return TooLarge(e.Message, max);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge("the bundle's body is larger", max);
         }
         finally
         {
@@ -77,8 +87,9 @@ public static partial class WorkloadEndpoints
         throw new BundleRefusedException("the bundle holds no workload.json or workload.jsonl (at its top or in its single top folder)");
     }
 
-    private static async Task ExtractAsync(Stream body, string root, CancellationToken ct)
+    private static async Task ExtractAsync(Stream body, string root, long maxBytes, CancellationToken ct)
     {
+        long unpacked = 0;
         // Sniff gzip (1f 8b) so both .tar and .tar.gz work without a content type.
         var buffered = new BufferedStream(body, 1 << 16);
         var head = new byte[2];
@@ -101,6 +112,10 @@ public static partial class WorkloadEndpoints
                     Directory.CreateDirectory(dest);
                     break;
                 case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
+                    // Checked before writing: a small gzip can declare (and hold) many gigabytes of zeros.
+                    unpacked += entry.Length;
+                    if (unpacked > maxBytes)
+                        throw new BundleTooLargeException($"the bundle unpacks to more than that (at entry '{entry.Name}', {unpacked} bytes so far)");
                     Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
                     await entry.ExtractToFileAsync(dest, overwrite: false, ct);
                     break;
@@ -112,10 +127,16 @@ public static partial class WorkloadEndpoints
         }
     }
 
+    private static IResult TooLarge(string what, long max) => Error(StatusCodes.Status413PayloadTooLarge,
+        $"{what}: this daemon accepts workload bundles of at most {max} bytes ({max / (1024.0 * 1024):F1} MiB), sent and unpacked; " +
+        "raise smbench.daemon.max-upload-bytes (env SMBENCH_MAX_UPLOAD_BYTES) or copy the workload to the daemon host");
+
     private static IResult Error(int status, string message) => Results.Json(new ApiError(message), ApiJson.Options, statusCode: status);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex NamePattern();
 
     private sealed class BundleRefusedException(string message) : Exception(message);
+
+    private sealed class BundleTooLargeException(string message) : Exception(message);
 }

@@ -28,8 +28,10 @@ public sealed record NegotiateResponse(
         var securityLength = BinaryPrimitives.ReadUInt16LittleEndian(body[58..]);
         var contextOffset = BinaryPrimitives.ReadUInt32LittleEndian(body[60..]);
         var security = SmbWire.Slice(message, securityOffset, securityLength, "NEGOTIATE response security buffer");
+        if (dialect == SmbDialect.Smb311 && contextCount > 0 && contextOffset > (uint)message.Length)
+            throw new SmbProtocolException($"NEGOTIATE response: NegotiateContextOffset {contextOffset} lies outside the {message.Length}-byte message");
         IReadOnlyList<NegotiateContext> contexts = dialect == SmbDialect.Smb311 && contextCount > 0
-            ? NegotiateContext.ParseList(message, checked((int)contextOffset), contextCount)
+            ? NegotiateContext.ParseList(message, (int)contextOffset, contextCount)
             : [];
         return new NegotiateResponse(
             (NegotiateSecurityMode)BinaryPrimitives.ReadUInt16LittleEndian(body[2..]),

@@ -43,6 +43,10 @@ public sealed record NtlmAuthenticateMessage(
 
     private static int Put(Span<byte> message, int fieldOffset, ReadOnlySpan<byte> value, int payloadOffset)
     {
+        // Field lengths are 16-bit; the NT response embeds the server's TargetInfo, which a hostile server can make
+        // long enough to wrap the length and send a corrupt message.
+        if (value.Length > ushort.MaxValue)
+            throw new NtlmException($"AUTHENTICATE field at {fieldOffset} would be {value.Length} bytes, more than an NTLM field holds (is the server's TargetInfo too long?)");
         NtlmMessageFormat.WriteField(message[fieldOffset..], value.Length, payloadOffset);
         value.CopyTo(message[payloadOffset..]);
         return payloadOffset + value.Length;

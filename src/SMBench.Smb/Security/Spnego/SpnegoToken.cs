@@ -62,6 +62,10 @@ public static class SpnegoToken
             while (seq.HasData)
             {
                 var tag = seq.PeekTag();
+                // Fields are [n] EXPLICIT; anything else (a universal tag, a primitive) is not a NegTokenResp and
+                // would make ReadSequence throw ArgumentException instead of a content error.
+                if (tag.TagClass != TagClass.ContextSpecific || !tag.IsConstructed)
+                    throw new Ntlm.NtlmException($"malformed SPNEGO NegTokenResp from the server: unexpected field tag {tag}");
                 var field = seq.ReadSequence(tag);
                 switch (tag.TagValue)
                 {
