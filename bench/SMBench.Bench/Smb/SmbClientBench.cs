@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SMBench.Bench.Replay;
 using SMBench.Smb.Client;
 using SMBench.Smb.Protocol;
 
@@ -13,16 +14,21 @@ public sealed class SmbClientBench : IBenchHarness
 {
     public string Name => "smb-client";
 
-    public string Description => "SMB client ops/s and latency, memory per idle session (--port N --user U --password-env VAR)";
+    public string Description =>
+        "SMB client ops/s and latency vs smbtorture, memory per idle session (--start-smbd | --port N --user U --password-env VAR)";
 
     public async Task<int> RunAsync(string[] args)
     {
         var o = Parse(args);
         if (o == null)
         {
-            Console.Error.WriteLine("usage: smb-client --port N --user U --password-env VAR [--host H] [--share S] [--concurrency C] [--seconds S] [--idle N]");
+            Console.Error.WriteLine("usage: smb-client (--start-smbd | --port N --user U --password-env VAR [--host H] [--share S])" +
+                                    " [--concurrency C] [--seconds S] [--idle N] [--torture yes|no]");
             return 2;
         }
+        // A private smbd (root + Samba needed) so ours and smbtorture run against the same server in the same run.
+        await using var smbd = o.StartSmbd ? await BenchSmbd.StartAsync() : null;
+        if (smbd != null) o = o with { Port = smbd.Port, User = BenchSmbd.User, Password = BenchSmbd.Password, Share = BenchSmbd.Share };
         Console.WriteLine($"server {o.Host}:{o.Port} share {o.Share}, {o.Concurrency} workers, {o.Seconds} s per test");
         var workers = new List<(SmbConnection C, SmbTree T)>();
         for (var i = 0; i < o.Concurrency; i++)
@@ -32,7 +38,7 @@ public sealed class SmbClientBench : IBenchHarness
             workers.Add((c, await s.TreeConnectAsync(o.Share)));
         }
         Console.WriteLine($"dialect {workers[0].C.Dialect}, signing {workers[0].C.SigningAlgorithm}");
-        Console.WriteLine($"{"test",-12} {"ops",10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8}");
+        Console.WriteLine($"{"test",-12} {"ops",10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8}   peer");
 
         var files = new List<SmbFile>();
         for (var i = 0; i < workers.Count; i++)
@@ -44,15 +50,19 @@ public sealed class SmbClientBench : IBenchHarness
         }
         var block4 = new byte[4096];
         var block64 = new byte[65536];
-        await RunAsync("echo", o, i => workers[i].C.EchoAsync());
+        var torture = o.Torture && o.Host == "127.0.0.1" && SmbtorturePeer.Available();
+        var echo = await RunAsync("echo", o, i => workers[i].C.EchoAsync());
+        Peer(torture, o, echo, "smb2.bench.echo");
         await RunAsync("read-4k", o, i => files[i].ReadAsync(Random.Shared.Next(256) * 4096L, block4));
         await RunAsync("write-64k", o, i => files[i].WriteAsync(Random.Shared.Next(16) * 65536L, block64));
-        await RunAsync("open-close", o, async i =>
+        var openClose = await RunAsync("open-close", o, async i =>
         {
             var f = await workers[i].T.CreateAsync($"bench-{i}.bin", FileAccessMask.GenericRead, ShareAccess.Read | ShareAccess.Write,
                 CreateDisposition.Open);
             await f.CloseAsync();
         });
+        // path-contention-shared reports opens/s and closes/s: its opens/s is open/close pairs per second, like ours.
+        Peer(torture, o, openClose, "smb2.bench.path-contention-shared");
         foreach (var f in files) await f.CloseAsync();
         foreach (var (c, _) in workers) await c.DisposeAsync();
 
@@ -60,7 +70,16 @@ public sealed class SmbClientBench : IBenchHarness
         return 0;
     }
 
-    private static async Task RunAsync(string name, Options o, Func<int, Task> op)
+    private static void Peer(bool torture, Options o, double ours, string test)
+    {
+        if (!torture) return;
+        var rate = SmbtorturePeer.Rate(test, o.Port, o.Share, o.User, o.Password, o.Concurrency, o.Seconds);
+        Console.WriteLine(rate is { } r
+            ? $"{"",-12} {"",10} {r,10:F0} {"",8} {"",8}   {test} (median of its per-second rates), ours/peer {ours / r:F2}"
+            : $"{"",-12} {test}: no rate");
+    }
+
+    private static async Task<double> RunAsync(string name, Options o, Func<int, Task> op)
     {
         var samples = new List<long>[o.Concurrency];
         var stop = Stopwatch.StartNew();
@@ -79,6 +98,7 @@ public sealed class SmbClientBench : IBenchHarness
         var all = samples.SelectMany(s => s).Order().ToArray();
         double Ms(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))] * 1000.0 / Stopwatch.Frequency;
         Console.WriteLine($"{name,-12} {all.Length,10} {all.Length / elapsed,10:F0} {Ms(0.50),8:F3} {Ms(0.99),8:F3}");
+        return all.Length / elapsed;
     }
 
     private static async Task IdleConnectionsAsync(Options o)
@@ -122,19 +142,27 @@ public sealed class SmbClientBench : IBenchHarness
         foreach (var c in connections) await c.DisposeAsync();
     }
 
-    private sealed record Options(string Host, int Port, string User, string Password, string Share, int Concurrency, int Seconds, int Idle);
+    private sealed record Options(string Host, int Port, string User, string Password, string Share, int Concurrency, int Seconds, int Idle,
+        bool StartSmbd, bool Torture);
 
     private static Options? Parse(string[] args)
     {
+        var start = args.Contains("--start-smbd");
+        args = [.. args.Where(a => a != "--start-smbd")];
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2) map[args[i]] = args[i + 1];
-        if (!map.TryGetValue("--port", out var port) || !map.TryGetValue("--user", out var user)) return null;
-        var password = map.TryGetValue("--password-env", out var env) ? Environment.GetEnvironmentVariable(env) : null;
-        if (password == null) return null;
+        string? port = "0", user = "", password = "";
+        if (!start)
+        {
+            if (!map.TryGetValue("--port", out port) || !map.TryGetValue("--user", out user)) return null;
+            password = map.TryGetValue("--password-env", out var env) ? Environment.GetEnvironmentVariable(env) : null;
+            if (password == null) return null;
+        }
         return new Options(map.GetValueOrDefault("--host", "127.0.0.1"), int.Parse(port, System.Globalization.CultureInfo.InvariantCulture),
             user, password, map.GetValueOrDefault("--share", "share"),
             int.Parse(map.GetValueOrDefault("--concurrency", "4"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(map.GetValueOrDefault("--seconds", "5"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(map.GetValueOrDefault("--idle", "1000"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(map.GetValueOrDefault("--idle", "1000"), System.Globalization.CultureInfo.InvariantCulture),
+            start, map.GetValueOrDefault("--torture", "yes") != "no");
     }
 }
