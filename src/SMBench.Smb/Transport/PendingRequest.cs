@@ -10,6 +10,15 @@ internal sealed class PendingRequest(ulong messageId, Smb2Command command, ulong
     public ulong SessionId { get; } = sessionId;
     public bool Encrypted { get; } = encrypted;
 
+    /// <summary>The request went out signed: its response must come back signed (MS-SMB2 §3.2.5.1.3).</summary>
+    public bool Signed { get; set; }
+
+    /// <summary>Stopwatch timestamp of the moment the request was written; 0 until then. Drives the request timeout.</summary>
+    public long SentAt;
+
+    /// <summary>An interim STATUS_PENDING arrived: the server is working on it, so the request timeout no longer applies.</summary>
+    public volatile bool Interim;
+
     /// <summary>Set from the STATUS_PENDING interim response; CANCEL then names the request by it.</summary>
     public ulong AsyncId { get; set; }
 

@@ -26,7 +26,6 @@ public sealed partial class SmbTransport
         for (var i = 0; i < requests.Count; i++)
             length += i < requests.Count - 1 ? Smb2Compound.Align(requests[i].MessageLength) : requests[i].MessageLength;
         var plain = ArrayPool<byte>.Shared.Rent(DirectTcpFraming.PrefixLength + length);
-        byte[]? sealedFrame = null;
         var pending = new PendingRequest[requests.Count];
         var encrypt = requests[0].Encrypt;
         var sessionId = requests[0].SessionId;
@@ -67,7 +66,11 @@ public sealed partial class SmbTransport
                 var partLength = i < requests.Count - 1 ? Smb2Compound.Align(r.MessageLength) : r.MessageLength;
                 var part = messages.Slice(offset, partLength);
                 // Encrypted messages carry no signature: the AEAD tag already authenticates them (§3.2.4.1.1).
-                if (r.Sign && !encrypt && r.SessionId != 0 && Security?.GetSigner(r.SessionId) is { } signer) signer.Sign(part);
+                if (r.Sign && !encrypt && r.SessionId != 0 && Security?.GetSigner(r.SessionId) is { } signer)
+                {
+                    signer.Sign(part);
+                    pending[i].Signed = true;
+                }
                 r.OnSent?.Invoke(part);
                 offset += partLength;
             }
@@ -79,12 +82,34 @@ public sealed partial class SmbTransport
                 ThrowIfFailed();
             }
 
+            try
+            {
+                await WriteMessagesAsync(plain, length, encrypt, sessionId).ConfigureAwait(false);
+            }
+            finally
+            {
+                var sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
+                foreach (var p in pending) Volatile.Write(ref p.SentAt, sentAt);
+            }
+            return pending;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(plain);
+        }
+    }
+
+    private async ValueTask WriteMessagesAsync(byte[] plain, int length, bool encrypt, ulong sessionId)
+    {
+        byte[]? sealedFrame = null;
+        try
+        {
             if (encrypt)
             {
                 var encryptor = Security?.GetEncryptor(sessionId)
                                 ?? throw new InvalidOperationException($"session 0x{sessionId:x} has no encryption keys");
                 sealedFrame = ArrayPool<byte>.Shared.Rent(DirectTcpFraming.PrefixLength + Smb2TransformHeader.Length + length);
-                var n = encryptor.Encrypt(messages, sealedFrame.AsSpan(DirectTcpFraming.PrefixLength));
+                var n = encryptor.Encrypt(plain.AsSpan(DirectTcpFraming.PrefixLength, length), sealedFrame.AsSpan(DirectTcpFraming.PrefixLength));
                 DirectTcpFraming.WritePrefix(sealedFrame, n);
                 await WriteFrameAsync(sealedFrame.AsMemory(0, DirectTcpFraming.PrefixLength + n)).ConfigureAwait(false);
             }
@@ -93,11 +118,9 @@ public sealed partial class SmbTransport
                 DirectTcpFraming.WritePrefix(plain, length);
                 await WriteFrameAsync(plain.AsMemory(0, DirectTcpFraming.PrefixLength + length)).ConfigureAwait(false);
             }
-            return pending;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(plain);
             if (sealedFrame != null) ArrayPool<byte>.Shared.Return(sealedFrame);
         }
     }
