@@ -25,5 +25,9 @@ internal sealed class PendingRequest(ulong messageId, Smb2Command command, ulong
     /// <summary>The caller gave up (cancelled); the final response is still consumed for its credits.</summary>
     public volatile bool Abandoned;
 
-    public TaskCompletionSource<Smb2Response> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// Completed on the read loop with the caller's continuation running inline: a response costs no extra thread
+    /// hop (the socket engine already moved it to a pool thread once). Continuations must not block.
+    /// </summary>
+    public TaskCompletionSource<Smb2Response> Completion { get; } = new(TaskCreationOptions.None);
 }

@@ -45,8 +45,8 @@ public sealed partial class SmbTransport
             if (p.Interim || sentAt == 0 || now - sentAt < limit) continue;
             if (!_pending.TryRemove(p.MessageId, out _)) continue;
             var expired = new SmbRequestTimeoutException(p.Command, p.MessageId, timeout, Endpoint);
+            Fail(expired); // before the caller resumes: it must see a closed connection
             p.Completion.TrySetException(expired);
-            Fail(expired);
             return;
         }
     }

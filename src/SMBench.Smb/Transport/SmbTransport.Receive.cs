@@ -102,6 +102,8 @@ public sealed partial class SmbTransport
             if (!encrypted && CheckSignature(header, part, pending) is { } forged)
             {
                 // Discard the message and give up on the connection: whatever altered this one can alter the next.
+                // The connection is failed before the caller resumes (continuations may run inline).
+                Fail(forged);
                 pending.Completion.TrySetException(forged);
                 throw forged;
             }
