@@ -13,7 +13,7 @@ internal sealed class PendingRequest(ulong messageId, Smb2Command command, ulong
     /// <summary>The request went out signed: its response must come back signed (MS-SMB2 §3.2.5.1.3).</summary>
     public bool Signed { get; set; }
 
-    /// <summary>Stopwatch timestamp of the moment the request was written; 0 until then. Drives the request timeout.</summary>
+    /// <summary>Stopwatch timestamp of the moment the request was handed to the socket; 0 until then. Drives the request timeout.</summary>
     public long SentAt;
 
     /// <summary>An interim STATUS_PENDING arrived: the server is working on it, so the request timeout no longer applies.</summary>

@@ -85,7 +85,10 @@ public sealed partial class SmbTransport
             if (header.IsUnsolicited)
             {
                 // Break notifications are never signed and must not be verified (§3.2.5.19).
-                if (header.Command == Smb2Command.OplockBreak) _breaks.Writer.TryWrite(new BreakNotification(header, part.ToArray()));
+                if (header.Command == Smb2Command.OplockBreak) OnBreak(new BreakNotification(header, part.ToArray())
+                {
+                    ReceivedTimestamp = System.Diagnostics.Stopwatch.GetTimestamp(),
+                });
                 continue;
             }
             Credits.Grant(header.CreditResponse);
@@ -107,7 +110,7 @@ public sealed partial class SmbTransport
                 pending.Completion.TrySetException(forged);
                 throw forged;
             }
-            var response = new Smb2Response(header, part);
+            var response = new Smb2Response(header, part) { RequestSentTimestamp = Volatile.Read(ref pending.SentAt) };
             if (!pending.Completion.TrySetResult(response)) response.Dispose();
         }
     }

@@ -82,15 +82,7 @@ public sealed partial class SmbTransport
                 ThrowIfFailed();
             }
 
-            try
-            {
-                await WriteMessagesAsync(plain, length, encrypt, sessionId).ConfigureAwait(false);
-            }
-            finally
-            {
-                var sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
-                foreach (var p in pending) Volatile.Write(ref p.SentAt, sentAt);
-            }
+            await WriteMessagesAsync(plain, length, encrypt, sessionId, pending).ConfigureAwait(false);
             return pending;
         }
         finally
@@ -99,7 +91,7 @@ public sealed partial class SmbTransport
         }
     }
 
-    private async ValueTask WriteMessagesAsync(byte[] plain, int length, bool encrypt, ulong sessionId)
+    private async ValueTask WriteMessagesAsync(byte[] plain, int length, bool encrypt, ulong sessionId, PendingRequest[] pending)
     {
         byte[]? sealedFrame = null;
         try
@@ -111,12 +103,12 @@ public sealed partial class SmbTransport
                 sealedFrame = ArrayPool<byte>.Shared.Rent(DirectTcpFraming.PrefixLength + Smb2TransformHeader.Length + length);
                 var n = encryptor.Encrypt(plain.AsSpan(DirectTcpFraming.PrefixLength, length), sealedFrame.AsSpan(DirectTcpFraming.PrefixLength));
                 DirectTcpFraming.WritePrefix(sealedFrame, n);
-                await WriteFrameAsync(sealedFrame.AsMemory(0, DirectTcpFraming.PrefixLength + n)).ConfigureAwait(false);
+                await WriteFrameAsync(sealedFrame.AsMemory(0, DirectTcpFraming.PrefixLength + n), pending).ConfigureAwait(false);
             }
             else
             {
                 DirectTcpFraming.WritePrefix(plain, length);
-                await WriteFrameAsync(plain.AsMemory(0, DirectTcpFraming.PrefixLength + length)).ConfigureAwait(false);
+                await WriteFrameAsync(plain.AsMemory(0, DirectTcpFraming.PrefixLength + length), pending).ConfigureAwait(false);
             }
         }
         finally
@@ -125,7 +117,7 @@ public sealed partial class SmbTransport
         }
     }
 
-    private async ValueTask WriteFrameAsync(ReadOnlyMemory<byte> frame)
+    private async ValueTask WriteFrameAsync(ReadOnlyMemory<byte> frame, PendingRequest[]? pending = null)
     {
         // Writes are never cancelled half-way: a torn frame would desynchronise the whole connection.
         ThrowIfFailed();
@@ -141,6 +133,12 @@ public sealed partial class SmbTransport
         try
         {
             ThrowIfFailed();
+            if (pending != null)
+            {
+                // Stamped before the bytes leave, so the response can never be read before its request's timestamp.
+                var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                foreach (var p in pending) Volatile.Write(ref p.SentAt, now);
+            }
             await _stream.WriteAsync(frame).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
