@@ -107,6 +107,7 @@ public sealed class SmbClientBench : IBenchHarness
         var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
         var gcBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var switchesBefore = ContextSwitches.Now();
         var stop = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(o.Seconds);
         await Task.WhenAll(Enumerable.Range(0, o.Concurrency).Select(async i =>
@@ -123,11 +124,14 @@ public sealed class SmbClientBench : IBenchHarness
         self.Refresh();
         var cpuUs = (self.TotalProcessorTime - cpuBefore).TotalMicroseconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: false) - gcBefore;
+        var switches = ContextSwitches.Now();
         var all = samples.SelectMany(s => s).Order().ToArray();
         double Ms(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))] * 1000.0 / Stopwatch.Frequency;
         var n = Math.Max(1, all.Length);
         Console.WriteLine($"{name,-15} {all.Length,10} {all.Length / elapsed,10:F0} {Ms(0.50),8:F3} {Ms(0.99),8:F3}   " +
-                          $"client CPU {cpuUs / n:F1} µs/op, {allocated / n} B/op");
+                          $"client CPU {cpuUs / n:F1} µs/op, {allocated / n} B/op, " +
+                          $"{(switches.Voluntary - switchesBefore.Voluntary) / (double)n:F2} voluntary + " +
+                          $"{(switches.Involuntary - switchesBefore.Involuntary) / (double)n:F2} involuntary context switches/op");
         return all.Length / elapsed;
     }
 
