@@ -67,7 +67,7 @@ public sealed class ReplaySmbHarness : IBenchHarness
         wall.Stop();
         self.Refresh();
         var cpu = self.TotalProcessorTime - cpuBefore;
-        var serverRss = smbd.ServerRssMiB();
+        var serverRss = await Task.Run(smbd.ServerRssMiB);
         await system.Terminate();
         await backend.DisposeAsync();
         listener.Dispose();
@@ -92,7 +92,7 @@ public sealed class ReplaySmbHarness : IBenchHarness
                           $"p99 {Percentile(sorted, 0.99):F3} ms, max {(sorted.Length > 0 ? sorted[^1] : 0):F3} ms");
         Console.WriteLine($"reconnects: {s.Reconnects}");
 
-        if (tortureSeconds > 0) RunSmbtorture(smbd, tortureSeconds, clients);
+        if (tortureSeconds > 0) await Task.Run(() => RunSmbtorture(smbd, tortureSeconds, clients));
         return s.State == "completed" ? 0 : 1;
     }
 

@@ -89,7 +89,9 @@ public sealed class SmbClientBench : IBenchHarness
         {
             var ours = await RunAsync(name, o, op);
             if (peer == null) continue;
-            var rate = SmbtorturePeer.Rate(peer, o.Port, o.Share, o.User, o.Password, o.Concurrency, o.Seconds);
+            // Off the current thread: with inline socket completions this continuation may run on the socket engine's
+            // thread, and waiting there for smbtorture's output (read through that same engine) would never end.
+            var rate = await Task.Run(() => SmbtorturePeer.Rate(peer, o.Port, o.Share, o.User, o.Password, o.Concurrency, o.Seconds));
             if (rate is not { } r)
             {
                 Console.WriteLine($"{"",-12} {peer}: no rate");
