@@ -50,7 +50,7 @@ public sealed class SmbClientBench : IBenchHarness
         }
         var block4 = new byte[4096];
         var block64 = new byte[65536];
-        var torture = o.Torture && o.Host == "127.0.0.1" && SmbtorturePeer.Available();
+        var torture = o.Torture && o.Host == "127.0.0.1" && await Task.Run(SmbtorturePeer.Available);
         // Each test runs --rounds times, alternating with its smbtorture peer (when there is one) so that a change in
         // the shared machine's load hits both sides; the ratio reported is the median of the per-round ratios.
         await CompareAsync("echo", o, torture ? "smb2.bench.echo" : null, i => workers[i].C.EchoAsync());
