@@ -58,6 +58,8 @@ public sealed class ReplaySmbHarness : IBenchHarness
         var system = ActorSystem.Create("bench", ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.log-dead-letters = off"));
         var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
+        var gcPauseBefore = GC.GetTotalPauseDuration();
+        var gcCountsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var wall = Stopwatch.StartNew();
         var request = new ReplayRequest
         {
@@ -91,6 +93,11 @@ public sealed class ReplaySmbHarness : IBenchHarness
         Console.WriteLine($"  break arrival -> server's reply to the ack ({sorted.Length}): p50 {Percentile(sorted, 0.50):F3} ms, " +
                           $"p99 {Percentile(sorted, 0.99):F3} ms, max {(sorted.Length > 0 ? sorted[^1] : 0):F3} ms");
         Console.WriteLine($"reconnects: {s.Reconnects}");
+        // Every thread stops during a blocking collection, the read loop that would write an ack included.
+        Console.WriteLine($"client GC: {(GC.GetTotalPauseDuration() - gcPauseBefore).TotalMilliseconds:F0} ms paused in " +
+                          $"{GC.CollectionCount(0) - gcCountsBefore.Item1} gen0 / {GC.CollectionCount(1) - gcCountsBefore.Item2} gen1 / " +
+                          $"{GC.CollectionCount(2) - gcCountsBefore.Item3} gen2 collections; last pause " +
+                          $"{GC.GetGCMemoryInfo(GCKind.Any).PauseDurations[0].TotalMilliseconds:F1} ms");
 
         if (tortureSeconds > 0) await Task.Run(() => RunSmbtorture(smbd, tortureSeconds, clients));
         return s.State == "completed" ? 0 : 1;
