@@ -82,7 +82,22 @@ public sealed partial class SmbTransport
                 ThrowIfFailed();
             }
 
-            await WriteMessagesAsync(plain, length, encrypt, sessionId, pending).ConfigureAwait(false);
+            try
+            {
+                await WriteMessagesAsync(plain, length, encrypt, sessionId, pending).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The caller gets the write's exception and never waits for these; the connection's failure may
+                // already have faulted them, and that must not surface later as an unobserved task exception.
+                foreach (var p in pending)
+                {
+                    _pending.TryRemove(p.MessageId, out _);
+                    _ = p.Completion.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                        TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+                throw;
+            }
             return pending;
         }
         finally
