@@ -133,7 +133,8 @@ internal sealed class BenchSmbd : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Run("pkill", $"-KILL -P {_process.Id}");
+        // Task.Run: never wait synchronously for a child's output on a thread that may be the socket engine's.
+        await Task.Run(() => Run("pkill", $"-KILL -P {_process.Id}"));
         try
         {
             _process.Kill(true);

@@ -40,14 +40,16 @@ public sealed class ReplaySmbHarness : IBenchHarness
         Console.WriteLine($"workload: {clients} clients, {blocks} x 4 KiB writes + reads each, mode {mode}; smbd on 127.0.0.1:{smbd.Port}");
 
         var ackLatencies = new List<double>();
+        var ackSendLatencies = new List<double>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Meter.Name == OplockActor.MeterName) l.EnableMeasurementEvents(instrument);
         };
-        listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
         {
-            lock (ackLatencies) ackLatencies.Add(value);
+            var list = instrument.Name == OplockActor.AckSendLatency.Name ? ackSendLatencies : ackLatencies;
+            lock (list) list.Add(value);
         });
         listener.Start();
 
@@ -56,6 +58,8 @@ public sealed class ReplaySmbHarness : IBenchHarness
         var system = ActorSystem.Create("bench", ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.log-dead-letters = off"));
         var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
+        var gcPauseBefore = GC.GetTotalPauseDuration();
+        var gcCountsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var wall = Stopwatch.StartNew();
         var request = new ReplayRequest
         {
@@ -65,7 +69,7 @@ public sealed class ReplaySmbHarness : IBenchHarness
         wall.Stop();
         self.Refresh();
         var cpu = self.TotalProcessorTime - cpuBefore;
-        var serverRss = smbd.ServerRssMiB();
+        var serverRss = await Task.Run(smbd.ServerRssMiB);
         await system.Terminate();
         await backend.DisposeAsync();
         listener.Dispose();
@@ -80,13 +84,22 @@ public sealed class ReplaySmbHarness : IBenchHarness
                           $"{s.LatenessMs.P50:F1}/{s.LatenessMs.P99:F1} | {wall.Elapsed.TotalSeconds:F1} | {cpu.TotalSeconds:F1} | " +
                           $"{self.PeakWorkingSet64 / 1048576.0:F0} | {serverRss:F0} |");
         foreach (var (status, count) in s.ByStatus) Console.WriteLine($"  status {status}: {count}");
-        double[] sorted;
+        double[] sorted, sent;
         lock (ackLatencies) sorted = [.. ackLatencies.Order()];
-        Console.WriteLine($"breaks: received {s.Breaks.Received}, acked {s.Breaks.Acked}, mean {s.Breaks.MeanAckLatencyMs:F3} ms; " +
-                          $"break-to-ack p50 {Percentile(sorted, 0.50):F3} ms, p99 {Percentile(sorted, 0.99):F3} ms, max {(sorted.Length > 0 ? sorted[^1] : 0):F3} ms");
+        lock (ackSendLatencies) sent = [.. ackSendLatencies.Order()];
+        Console.WriteLine($"breaks: received {s.Breaks.Received}, acked {s.Breaks.Acked}, mean {s.Breaks.MeanAckLatencyMs:F3} ms");
+        Console.WriteLine($"  break arrival -> ack sent ({sent.Length}): p50 {Percentile(sent, 0.50):F3} ms, p99 {Percentile(sent, 0.99):F3} ms, " +
+                          $"max {(sent.Length > 0 ? sent[^1] : 0):F3} ms");
+        Console.WriteLine($"  break arrival -> server's reply to the ack ({sorted.Length}): p50 {Percentile(sorted, 0.50):F3} ms, " +
+                          $"p99 {Percentile(sorted, 0.99):F3} ms, max {(sorted.Length > 0 ? sorted[^1] : 0):F3} ms");
         Console.WriteLine($"reconnects: {s.Reconnects}");
+        // Every thread stops during a blocking collection, the read loop that would write an ack included.
+        Console.WriteLine($"client GC: {(GC.GetTotalPauseDuration() - gcPauseBefore).TotalMilliseconds:F0} ms paused in " +
+                          $"{GC.CollectionCount(0) - gcCountsBefore.Item1} gen0 / {GC.CollectionCount(1) - gcCountsBefore.Item2} gen1 / " +
+                          $"{GC.CollectionCount(2) - gcCountsBefore.Item3} gen2 collections; last pause " +
+                          $"{GC.GetGCMemoryInfo(GCKind.Any).PauseDurations[0].TotalMilliseconds:F1} ms");
 
-        if (tortureSeconds > 0) RunSmbtorture(smbd, tortureSeconds, clients);
+        if (tortureSeconds > 0) await Task.Run(() => RunSmbtorture(smbd, tortureSeconds, clients));
         return s.State == "completed" ? 0 : 1;
     }
 

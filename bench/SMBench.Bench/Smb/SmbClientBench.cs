@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SMBench.Bench.Replay;
 using SMBench.Smb.Client;
 using SMBench.Smb.Protocol;
 
@@ -13,16 +14,21 @@ public sealed class SmbClientBench : IBenchHarness
 {
     public string Name => "smb-client";
 
-    public string Description => "SMB client ops/s and latency, memory per idle session (--port N --user U --password-env VAR)";
+    public string Description =>
+        "SMB client ops/s and latency vs smbtorture, memory per idle session (--start-smbd | --port N --user U --password-env VAR)";
 
     public async Task<int> RunAsync(string[] args)
     {
         var o = Parse(args);
         if (o == null)
         {
-            Console.Error.WriteLine("usage: smb-client --port N --user U --password-env VAR [--host H] [--share S] [--concurrency C] [--seconds S] [--idle N]");
+            Console.Error.WriteLine("usage: smb-client (--start-smbd | --port N --user U --password-env VAR [--host H] [--share S])" +
+                                    " [--concurrency C] [--seconds S] [--idle N] [--torture yes|no] [--rounds N] [--only echo,read-4k,write-64k,open-close,open-close-root]");
             return 2;
         }
+        // A private smbd (root + Samba needed) so ours and smbtorture run against the same server in the same run.
+        await using var smbd = o.StartSmbd ? await BenchSmbd.StartAsync() : null;
+        if (smbd != null) o = o with { Port = smbd.Port, User = BenchSmbd.User, Password = BenchSmbd.Password, Share = BenchSmbd.Share };
         Console.WriteLine($"server {o.Host}:{o.Port} share {o.Share}, {o.Concurrency} workers, {o.Seconds} s per test");
         var workers = new List<(SmbConnection C, SmbTree T)>();
         for (var i = 0; i < o.Concurrency; i++)
@@ -32,7 +38,7 @@ public sealed class SmbClientBench : IBenchHarness
             workers.Add((c, await s.TreeConnectAsync(o.Share)));
         }
         Console.WriteLine($"dialect {workers[0].C.Dialect}, signing {workers[0].C.SigningAlgorithm}");
-        Console.WriteLine($"{"test",-12} {"ops",10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8}");
+        Console.WriteLine($"{"test",-15} {"ops",10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8}   peer");
 
         var files = new List<SmbFile>();
         for (var i = 0; i < workers.Count; i++)
@@ -44,13 +50,28 @@ public sealed class SmbClientBench : IBenchHarness
         }
         var block4 = new byte[4096];
         var block64 = new byte[65536];
-        await RunAsync("echo", o, i => workers[i].C.EchoAsync());
-        await RunAsync("read-4k", o, i => files[i].ReadAsync(Random.Shared.Next(256) * 4096L, block4));
-        await RunAsync("write-64k", o, i => files[i].WriteAsync(Random.Shared.Next(16) * 65536L, block64));
-        await RunAsync("open-close", o, async i =>
+        var torture = o.Torture && o.Host == "127.0.0.1" && await Task.Run(SmbtorturePeer.Available);
+        // Each test runs --rounds times, alternating with its smbtorture peer (when there is one) so that a change in
+        // the shared machine's load hits both sides; the ratio reported is the median of the per-round ratios.
+        await CompareAsync("echo", o, torture ? "smb2.bench.echo" : null, i => workers[i].C.EchoAsync());
+        await CompareAsync("read-4k", o, null, i => files[i].ReadAsync(Random.Shared.Next(256) * 4096L, block4));
+        await CompareAsync("write-64k", o, null, i => files[i].WriteAsync(Random.Shared.Next(16) * 65536L, block64));
+        await CompareAsync("open-close", o, null, async i =>
         {
             var f = await workers[i].T.CreateAsync($"bench-{i}.bin", FileAccessMask.GenericRead, ShareAccess.Read | ShareAccess.Write,
                 CreateDisposition.Open);
+            await f.CloseAsync();
+        });
+        // smbtorture's path-contention-shared: open the share root for FILE_READ_ATTRIBUTES only (a stat open on the
+        // server), share all, then close. Its opens/s is open/close pairs per second, like ours.
+        var statOpen = new SMBench.Smb.Messages.CreateRequest
+        {
+            Name = "", DesiredAccess = FileAccessMask.ReadAttributes, ShareAccess = ShareAccess.Read | ShareAccess.Write | ShareAccess.Delete,
+            CreateDisposition = CreateDisposition.Open, CreateOptions = CreateOptions.OpenReparsePoint,
+        };
+        await CompareAsync("open-close-root", o, torture ? "smb2.bench.path-contention-shared" : null, async i =>
+        {
+            var f = await workers[i].T.CreateAsync(statOpen);
             await f.CloseAsync();
         });
         foreach (var f in files) await f.CloseAsync();
@@ -60,9 +81,35 @@ public sealed class SmbClientBench : IBenchHarness
         return 0;
     }
 
-    private static async Task RunAsync(string name, Options o, Func<int, Task> op)
+    private static async Task CompareAsync(string name, Options o, string? peer, Func<int, Task> op)
+    {
+        if (o.Only != null && !o.Only.Contains(name)) return;
+        var ratios = new List<double>();
+        for (var round = 0; round < o.Rounds; round++)
+        {
+            var ours = await RunAsync(name, o, op);
+            if (peer == null) continue;
+            // Off the current thread: with inline socket completions this continuation may run on the socket engine's
+            // thread, and waiting there for smbtorture's output (read through that same engine) would never end.
+            var rate = await Task.Run(() => SmbtorturePeer.Rate(peer, o.Port, o.Share, o.User, o.Password, o.Concurrency, o.Seconds));
+            if (rate is not { } r)
+            {
+                Console.WriteLine($"{"",-12} {peer}: no rate");
+                continue;
+            }
+            ratios.Add(ours / r);
+            Console.WriteLine($"{"",-15} {"",10} {r,10:F0} {"",8} {"",8}   {peer} (median of its per-second rates), ours/peer {ours / r:F2}");
+        }
+        if (ratios.Count > 1) Console.WriteLine($"{name}: median ours/peer over {ratios.Count} rounds {ratios.Order().ElementAt(ratios.Count / 2):F2}");
+    }
+
+    private static async Task<double> RunAsync(string name, Options o, Func<int, Task> op)
     {
         var samples = new List<long>[o.Concurrency];
+        var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var gcBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var switchesBefore = ContextSwitches.Now();
         var stop = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(o.Seconds);
         await Task.WhenAll(Enumerable.Range(0, o.Concurrency).Select(async i =>
@@ -76,9 +123,18 @@ public sealed class SmbClientBench : IBenchHarness
             }
         }));
         var elapsed = stop.Elapsed.TotalSeconds;
+        self.Refresh();
+        var cpuUs = (self.TotalProcessorTime - cpuBefore).TotalMicroseconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - gcBefore;
+        var switches = ContextSwitches.Now();
         var all = samples.SelectMany(s => s).Order().ToArray();
         double Ms(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))] * 1000.0 / Stopwatch.Frequency;
-        Console.WriteLine($"{name,-12} {all.Length,10} {all.Length / elapsed,10:F0} {Ms(0.50),8:F3} {Ms(0.99),8:F3}");
+        var n = Math.Max(1, all.Length);
+        Console.WriteLine($"{name,-15} {all.Length,10} {all.Length / elapsed,10:F0} {Ms(0.50),8:F3} {Ms(0.99),8:F3}   " +
+                          $"client CPU {cpuUs / n:F1} µs/op, {allocated / n} B/op, " +
+                          $"{(switches.Voluntary - switchesBefore.Voluntary) / (double)n:F2} voluntary + " +
+                          $"{(switches.Involuntary - switchesBefore.Involuntary) / (double)n:F2} involuntary context switches/op");
+        return all.Length / elapsed;
     }
 
     private static async Task IdleConnectionsAsync(Options o)
@@ -122,19 +178,28 @@ public sealed class SmbClientBench : IBenchHarness
         foreach (var c in connections) await c.DisposeAsync();
     }
 
-    private sealed record Options(string Host, int Port, string User, string Password, string Share, int Concurrency, int Seconds, int Idle);
+    private sealed record Options(string Host, int Port, string User, string Password, string Share, int Concurrency, int Seconds, int Idle,
+        bool StartSmbd, bool Torture, string[]? Only, int Rounds);
 
     private static Options? Parse(string[] args)
     {
+        var start = args.Contains("--start-smbd");
+        args = [.. args.Where(a => a != "--start-smbd")];
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2) map[args[i]] = args[i + 1];
-        if (!map.TryGetValue("--port", out var port) || !map.TryGetValue("--user", out var user)) return null;
-        var password = map.TryGetValue("--password-env", out var env) ? Environment.GetEnvironmentVariable(env) : null;
-        if (password == null) return null;
+        string? port = "0", user = "", password = "";
+        if (!start)
+        {
+            if (!map.TryGetValue("--port", out port) || !map.TryGetValue("--user", out user)) return null;
+            password = map.TryGetValue("--password-env", out var env) ? Environment.GetEnvironmentVariable(env) : null;
+            if (password == null) return null;
+        }
         return new Options(map.GetValueOrDefault("--host", "127.0.0.1"), int.Parse(port, System.Globalization.CultureInfo.InvariantCulture),
             user, password, map.GetValueOrDefault("--share", "share"),
             int.Parse(map.GetValueOrDefault("--concurrency", "4"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(map.GetValueOrDefault("--seconds", "5"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(map.GetValueOrDefault("--idle", "1000"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(map.GetValueOrDefault("--idle", "1000"), System.Globalization.CultureInfo.InvariantCulture),
+            start, map.GetValueOrDefault("--torture", "yes") != "no", map.GetValueOrDefault("--only")?.Split(','),
+            int.Parse(map.GetValueOrDefault("--rounds", "1"), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

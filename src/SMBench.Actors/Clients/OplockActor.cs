@@ -13,16 +13,20 @@ namespace SMBench.Actors.Clients;
 /// Handles the oplock and lease breaks of one client's connection at runtime. A break is never scheduled from the
 /// timeline: when one arrives the parent ClientActor is told to hold the ops of the affected handles, the answer
 /// (the captured client's, else an ack to the offered level) is sent right away — its credits are reserved in the
-/// transport — and the handles are released once it is out. Other handles keep running meanwhile.
+/// transport, and the SMB backend sends it from the connection's read loop before the break even reaches this actor
+/// — and the handles are released once it is answered. Other handles keep running meanwhile.
 /// </summary>
 public sealed class OplockActor : ReceiveActor
 {
     /// <summary>Meter of break handling; <see cref="AckLatency"/> gives percentiles where the summary has the mean.</summary>
     public const string MeterName = "SMBench.Breaks";
     private static readonly Meter BreakMeter = new(MeterName);
-    /// <summary>Time from a break's arrival to its answer being sent, in ms (one value per answered break).</summary>
+    /// <summary>Time from a break's arrival to the server's reply to its answer, in ms (one value per answered break).</summary>
     public static readonly Histogram<double> AckLatency =
-        BreakMeter.CreateHistogram<double>("smbench.break.ack_latency", "ms", "break arrival to answer sent");
+        BreakMeter.CreateHistogram<double>("smbench.break.ack_latency", "ms", "break arrival to the server's reply to the answer");
+    /// <summary>Time from a break's arrival to its acknowledgment leaving for the server, in ms: the client's share.</summary>
+    public static readonly Histogram<double> AckSendLatency =
+        BreakMeter.CreateHistogram<double>("smbench.break.ack_send_latency", "ms", "break arrival to acknowledgment sent");
 
     private readonly IBreakSource _source;
     private readonly RunContext _run;
@@ -84,9 +88,14 @@ public sealed class OplockActor : ReceiveActor
     {
         try
         {
-            var answer = await source.RespondAsync(brk, ct).ConfigureAwait(false);
-            var latency = Stopwatch.GetElapsedTime(brk.ReceivedTimestamp);
+            // The SMB backend starts the answer on the connection's read loop as the break arrives (Answering);
+            // other sources answer here.
+            var answer = await (brk.Answering ?? source.RespondAsync(brk, ct)).ConfigureAwait(false);
+            var answeredAt = answer.AnsweredTimestamp != 0 ? answer.AnsweredTimestamp : Stopwatch.GetTimestamp();
+            var latency = Stopwatch.GetElapsedTime(brk.ReceivedTimestamp, answeredAt);
             if (answer.Sent) AckLatency.Record(latency.TotalMilliseconds);
+            if (answer.Sent && answer.SentTimestamp != 0)
+                AckSendLatency.Record(Stopwatch.GetElapsedTime(brk.ReceivedTimestamp, answer.SentTimestamp).TotalMilliseconds);
             self.Tell(new BreakAnswered(brk, answer, null, latency));
         }
         catch (Exception e)

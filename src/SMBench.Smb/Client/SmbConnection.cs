@@ -58,6 +58,7 @@ public sealed partial class SmbConnection : IAsyncDisposable, ISmb2SessionSecuri
         options ??= new SmbConnectionOptions();
         var transport = await SmbTransport.ConnectAsync(host, port, options.BreakAckCreditReserve, options.ConnectTimeout, cancellationToken)
             .ConfigureAwait(false);
+        transport.RequestTimeout = options.RequestTimeout;
         var connection = new SmbConnection(transport, host, port, options);
         try
         {

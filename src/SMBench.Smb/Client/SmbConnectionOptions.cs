@@ -38,6 +38,12 @@ public sealed record SmbConnectionOptions
     /// <summary>Send ECHO when idle this long; a missing answer within the same time fails the connection. Null: off.</summary>
     public TimeSpan? KeepAliveInterval { get; init; }
 
+    /// <summary>
+    /// A request with neither a response nor an interim STATUS_PENDING after this long fails with
+    /// <c>SmbRequestTimeoutException</c> and closes the connection (MS-SMB2 §3.2.6.1). Null: wait forever.
+    /// </summary>
+    public TimeSpan? RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Credits kept back for oplock / lease break acknowledgments.</summary>
     public int BreakAckCreditReserve { get; init; } = 2;
 }

@@ -9,6 +9,9 @@ namespace SMBench.Smb.Transport;
 /// </summary>
 public sealed record BreakNotification(Smb2Header Header, byte[] Message)
 {
+    /// <summary>Stopwatch timestamp of the notification's arrival on the connection's read loop.</summary>
+    public long ReceivedTimestamp { get; init; }
+
     public bool IsLeaseBreak => OplockBreakClassifier.Classify(Message) == OplockBreakKind.LeaseNotification;
 
     /// <summary>The oplock break (FileId and the level to drop to), or null for a lease break.</summary>

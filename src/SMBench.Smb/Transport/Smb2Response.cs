@@ -22,6 +22,9 @@ public sealed class Smb2Response : IDisposable
 
     public Smb2Header Header { get; }
 
+    /// <summary>Stopwatch timestamp of the moment the request was handed to the socket (0 if unknown).</summary>
+    public long RequestSentTimestamp { get; internal init; }
+
     public NtStatus Status => Header.Status;
 
     public ReadOnlySpan<byte> Message => _buffer is { } b ? b.AsSpan(0, _length) : throw new ObjectDisposedException(nameof(Smb2Response));

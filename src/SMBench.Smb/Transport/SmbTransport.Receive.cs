@@ -85,28 +85,51 @@ public sealed partial class SmbTransport
             if (header.IsUnsolicited)
             {
                 // Break notifications are never signed and must not be verified (§3.2.5.19).
-                if (header.Command == Smb2Command.OplockBreak) _breaks.Writer.TryWrite(new BreakNotification(header, part.ToArray()));
+                if (header.Command == Smb2Command.OplockBreak) OnBreak(new BreakNotification(header, part.ToArray())
+                {
+                    ReceivedTimestamp = System.Diagnostics.Stopwatch.GetTimestamp(),
+                });
                 continue;
             }
             Credits.Grant(header.CreditResponse);
             if (!_pending.TryGetValue(header.MessageId, out var pending)) continue;
             if (header.Status == NtStatus.Pending && header.IsAsync)
             {
+                // Interim responses are not signed (§3.2.5.1.3) and stop the request timeout (§3.2.5.1.5).
                 pending.AsyncId = header.AsyncId;
+                pending.Interim = true;
                 if (pending.Abandoned) _ = SendCancelAsync(pending);
                 continue;
             }
             _pending.TryRemove(header.MessageId, out _);
-            if (!encrypted && header.IsSigned && header.SessionId != 0 && header.Command != Smb2Command.SessionSetup
-                && Security?.GetSigner(header.SessionId) is { } signer && !signer.Verify(part))
+            if (!encrypted && CheckSignature(header, part, pending) is { } forged)
             {
-                pending.Completion.TrySetException(new SmbConnectionException(
-                    $"{header.Command} response from {Endpoint} has a bad signature (MessageId {header.MessageId})"));
-                continue;
+                // Discard the message and give up on the connection: whatever altered this one can alter the next.
+                // The connection is failed before the caller resumes (continuations may run inline).
+                Fail(forged);
+                pending.Completion.TrySetException(forged);
+                throw forged;
             }
-            var response = new Smb2Response(header, part);
+            var response = new Smb2Response(header, part) { RequestSentTimestamp = Volatile.Read(ref pending.SentAt) };
             if (!pending.Completion.TrySetResult(response)) response.Dispose();
         }
+    }
+
+    /// <summary>
+    /// MS-SMB2 §3.2.5.1.3 for a final, unencrypted response: a signed request must get a signed answer with the right
+    /// signature; a signed answer to anything is verified. The session is the request's. NEGOTIATE and SESSION_SETUP
+    /// are the session layer's (the final SESSION_SETUP is verified once its keys exist); a server cannot sign for a
+    /// session it has deleted or expired, so those two statuses may come back unsigned.
+    /// </summary>
+    private SmbSignatureException? CheckSignature(in Smb2Header header, Span<byte> part, PendingRequest pending)
+    {
+        if (header.Command is Smb2Command.SessionSetup or Smb2Command.Negotiate) return null;
+        var sessionId = pending.SessionId != 0 ? pending.SessionId : header.SessionId;
+        if (sessionId == 0 || Security?.GetSigner(sessionId) is not { } signer) return null;
+        if (header.IsSigned)
+            return signer.Verify(part) ? null : new SmbSignatureException(header.Command, header.MessageId, unsigned: false, Endpoint);
+        if (!pending.Signed || header.Status == NtStatus.UserSessionDeleted || header.Status == NtStatus.NetworkSessionExpired) return null;
+        return new SmbSignatureException(header.Command, header.MessageId, unsigned: true, Endpoint);
     }
 
     /// <summary>Marks the connection dead once; fails every waiter and closes the socket.</summary>
@@ -117,6 +140,7 @@ public sealed partial class SmbTransport
             if (_failure != null) return;
             _failure = failure;
         }
+        StopExpiryTimer();
         Credits.Fail(failure);
         foreach (var key in _pending.Keys)
         {

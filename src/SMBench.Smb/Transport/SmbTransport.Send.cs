@@ -26,7 +26,6 @@ public sealed partial class SmbTransport
         for (var i = 0; i < requests.Count; i++)
             length += i < requests.Count - 1 ? Smb2Compound.Align(requests[i].MessageLength) : requests[i].MessageLength;
         var plain = ArrayPool<byte>.Shared.Rent(DirectTcpFraming.PrefixLength + length);
-        byte[]? sealedFrame = null;
         var pending = new PendingRequest[requests.Count];
         var encrypt = requests[0].Encrypt;
         var sessionId = requests[0].SessionId;
@@ -67,7 +66,11 @@ public sealed partial class SmbTransport
                 var partLength = i < requests.Count - 1 ? Smb2Compound.Align(r.MessageLength) : r.MessageLength;
                 var part = messages.Slice(offset, partLength);
                 // Encrypted messages carry no signature: the AEAD tag already authenticates them (§3.2.4.1.1).
-                if (r.Sign && !encrypt && r.SessionId != 0 && Security?.GetSigner(r.SessionId) is { } signer) signer.Sign(part);
+                if (r.Sign && !encrypt && r.SessionId != 0 && Security?.GetSigner(r.SessionId) is { } signer)
+                {
+                    signer.Sign(part);
+                    pending[i].Signed = true;
+                }
                 r.OnSent?.Invoke(part);
                 offset += partLength;
             }
@@ -79,30 +82,57 @@ public sealed partial class SmbTransport
                 ThrowIfFailed();
             }
 
-            if (encrypt)
+            try
             {
-                var encryptor = Security?.GetEncryptor(sessionId)
-                                ?? throw new InvalidOperationException($"session 0x{sessionId:x} has no encryption keys");
-                sealedFrame = ArrayPool<byte>.Shared.Rent(DirectTcpFraming.PrefixLength + Smb2TransformHeader.Length + length);
-                var n = encryptor.Encrypt(messages, sealedFrame.AsSpan(DirectTcpFraming.PrefixLength));
-                DirectTcpFraming.WritePrefix(sealedFrame, n);
-                await WriteFrameAsync(sealedFrame.AsMemory(0, DirectTcpFraming.PrefixLength + n)).ConfigureAwait(false);
+                await WriteMessagesAsync(plain, length, encrypt, sessionId, pending).ConfigureAwait(false);
             }
-            else
+            catch
             {
-                DirectTcpFraming.WritePrefix(plain, length);
-                await WriteFrameAsync(plain.AsMemory(0, DirectTcpFraming.PrefixLength + length)).ConfigureAwait(false);
+                // The caller gets the write's exception and never waits for these; the connection's failure may
+                // already have faulted them, and that must not surface later as an unobserved task exception.
+                foreach (var p in pending)
+                {
+                    _pending.TryRemove(p.MessageId, out _);
+                    _ = p.Completion.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                        TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+                throw;
             }
             return pending;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(plain);
+        }
+    }
+
+    private async ValueTask WriteMessagesAsync(byte[] plain, int length, bool encrypt, ulong sessionId, PendingRequest[] pending)
+    {
+        byte[]? sealedFrame = null;
+        try
+        {
+            if (encrypt)
+            {
+                var encryptor = Security?.GetEncryptor(sessionId)
+                                ?? throw new InvalidOperationException($"session 0x{sessionId:x} has no encryption keys");
+                sealedFrame = ArrayPool<byte>.Shared.Rent(DirectTcpFraming.PrefixLength + Smb2TransformHeader.Length + length);
+                var n = encryptor.Encrypt(plain.AsSpan(DirectTcpFraming.PrefixLength, length), sealedFrame.AsSpan(DirectTcpFraming.PrefixLength));
+                DirectTcpFraming.WritePrefix(sealedFrame, n);
+                await WriteFrameAsync(sealedFrame.AsMemory(0, DirectTcpFraming.PrefixLength + n), pending).ConfigureAwait(false);
+            }
+            else
+            {
+                DirectTcpFraming.WritePrefix(plain, length);
+                await WriteFrameAsync(plain.AsMemory(0, DirectTcpFraming.PrefixLength + length), pending).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
             if (sealedFrame != null) ArrayPool<byte>.Shared.Return(sealedFrame);
         }
     }
 
-    private async ValueTask WriteFrameAsync(ReadOnlyMemory<byte> frame)
+    private async ValueTask WriteFrameAsync(ReadOnlyMemory<byte> frame, PendingRequest[]? pending = null)
     {
         // Writes are never cancelled half-way: a torn frame would desynchronise the whole connection.
         ThrowIfFailed();
@@ -118,6 +148,12 @@ public sealed partial class SmbTransport
         try
         {
             ThrowIfFailed();
+            if (pending != null)
+            {
+                // Stamped before the bytes leave, so the response can never be read before its request's timestamp.
+                var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                foreach (var p in pending) Volatile.Write(ref p.SentAt, now);
+            }
             await _stream.WriteAsync(frame).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)

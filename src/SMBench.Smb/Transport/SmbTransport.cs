@@ -12,7 +12,8 @@ namespace SMBench.Smb.Transport;
 /// One SMB2 TCP connection: a single read loop that routes responses to their waiters by MessageId (and keeps
 /// AsyncIds from interim responses), serialized writes, the credit window, CANCEL on caller cancellation, and
 /// unsolicited break notifications on <see cref="Breaks"/>. When the connection dies every waiter fails with an
-/// <see cref="SmbConnectionException"/>; nothing hangs.
+/// <see cref="SmbConnectionException"/>; nothing hangs. A response resumes its caller inline on the read loop, so
+/// code after an awaited call must not block synchronously on another call of the same connection.
 /// </summary>
 public sealed partial class SmbTransport : IAsyncDisposable
 {

@@ -157,3 +157,35 @@ public sealed class SmbUnobservedExceptionTests
         }
     }
 }
+
+/// <summary>The request timeout against a real server: a blocking lock answered STATUS_PENDING waits past it.</summary>
+public sealed class SmbRequestTimeoutTests
+{
+    [RequiresSambaFact]
+    public async Task A_blocking_lock_that_went_pending_outlives_the_request_timeout()
+    {
+        var ct = SmbTestClient.Timeout();
+        await using var smbd = await SambaServer.StartAsync();
+        var (holder, _, holderTree) = await SmbTestClient.OpenAsync(smbd, null, ct);
+        var (waiter, _, waiterTree) = await SmbTestClient.OpenAsync(smbd, new SmbConnectionOptions { RequestTimeout = TimeSpan.FromMilliseconds(500) }, ct);
+        await using (holder)
+        await using (waiter)
+        {
+            const FileAccessMask access = FileAccessMask.GenericRead | FileAccessMask.GenericWrite;
+            const ShareAccess share = ShareAccess.Read | ShareAccess.Write;
+            await using var held = await holderTree.CreateAsync("locked.bin", access, share, CreateDisposition.OverwriteIf, cancellationToken: ct);
+            await using var wanted = await waiterTree.CreateAsync("locked.bin", access, share, CreateDisposition.Open, cancellationToken: ct);
+            await held.LockAsync(0, 100, exclusive: true, failImmediately: true, ct);
+
+            var blocked = wanted.LockAsync(0, 100, exclusive: true, failImmediately: false, ct);
+            await Task.Delay(TimeSpan.FromSeconds(2), ct); // four request timeouts
+            Assert.False(blocked.IsCompleted);
+            Assert.True(waiter.IsConnected);
+
+            await held.UnlockAsync(0, 100, ct);
+            await blocked;
+            Assert.True(waiter.IsConnected);
+            await wanted.UnlockAsync(0, 100, ct);
+        }
+    }
+}

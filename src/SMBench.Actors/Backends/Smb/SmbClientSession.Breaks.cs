@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using SMBench.Core.Ir;
 using SMBench.Smb.Client;
+using SMBench.Smb.Messages;
 using SMBench.Smb.Protocol;
 using SMBench.Smb.Transport;
 
@@ -18,7 +19,32 @@ internal sealed partial class SmbClientSession : IBreakSource
     private void StartBreakPump()
     {
         if (_backend.Mode != ReplayMode.Full) return;
+        AttachBreakHandler(_tree.Connection);
         _ = Task.Run(PumpBreaksAsync);
+    }
+
+    /// <summary>
+    /// Answers breaks on the connection's read loop the moment they arrive: the acknowledgment is signed and written
+    /// before the loop reads on (it uses the credits reserved for acks), so neither the thread pool, nor the
+    /// OplockActor's mailbox, nor the ops queued behind it stand between a break and its answer. The break then goes
+    /// to <see cref="Breaks"/> with its answer under way, for the hold/release bookkeeping and the journal.
+    /// </summary>
+    private void AttachBreakHandler(SmbConnection connection)
+    {
+        if (_backend.Mode != ReplayMode.Full) return;
+        var ct = _breakPumpStop.Token;
+        connection.Transport.BreakHandler = n =>
+        {
+            if (ct.IsCancellationRequested) return false;
+            // Unknown FileId: the CREATE's bookkeeping may not have caught up yet; the pump looks again.
+            if (Map(n) is not { } brk) return false;
+            var answering = RespondAsync(brk, ct);
+            // The OplockActor awaits it; if it stops first, a failure must not surface as an unobserved exception.
+            answering.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _breaks.Writer.TryWrite(brk with { Answering = answering });
+            return true;
+        };
     }
 
     private async Task PumpBreaksAsync()
@@ -59,7 +85,7 @@ internal sealed partial class SmbClientSession : IBreakSource
 
     private BackendBreak? Map(BreakNotification n)
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = n.ReceivedTimestamp != 0 ? n.ReceivedTimestamp : Stopwatch.GetTimestamp();
         SmbOpen[] opens;
         lock (_opens) opens = [.. _opens];
         if (n.Oplock is { } oplock)
@@ -93,32 +119,38 @@ internal sealed partial class SmbClientSession : IBreakSource
                 open.ClosedByBreak = true;
                 await open.File.CloseAsync(cancellationToken: ct).ConfigureAwait(false);
             }
-            return new BreakAnswer(true, "close");
+            return new BreakAnswer(true, "close") { AnsweredTimestamp = Stopwatch.GetTimestamp() };
         }
         if (!brk.AckRequired) return new BreakAnswer(false, "none needed");
         var n = (BreakNotification)brk.Notification;
         if (n.Oplock is { } oplock)
         {
             var level = captured?.Level is { } l ? ParseOplock(l, oplock.OplockLevel) : oplock.OplockLevel;
-            await opens[0].File.AcknowledgeOplockBreakAsync(level, ct).ConfigureAwait(false);
-            return new BreakAnswer(true, $"ack {level}");
+            var file = opens[0].File;
+            using var response = await file.Tree.SendAsync(
+                file.Tree.For(new OplockBreakAcknowledgment(file.FileId, level)) with { UseCreditReserve = true }, ct).ConfigureAwait(false);
+            if (response.Status != NtStatus.Success)
+                throw new SmbStatusException(response.Status, Smb2Command.OplockBreak, $"ack of '{file.Name}'");
+            return Answered(new BreakAnswer(true, $"ack {level}"), response);
         }
         var lease = n.Lease!.Value;
         var state = captured?.Level is { } letters
             ? SmbCreateBuilder.ParseLease(letters) & lease.NewLeaseState
             : lease.NewLeaseState;
-        try
-        {
-            await _tree.AcknowledgeLeaseBreakAsync(lease.LeaseKey, state, ct).ConfigureAwait(false);
-        }
-        catch (SmbStatusException e) when (e.Status == NtStatus.ObjectNameNotFound)
+        using (var response = await _tree.SendAsync(
+                   _tree.For(new LeaseBreakAcknowledgment(lease.LeaseKey, state)) with { UseCreditReserve = true }, ct).ConfigureAwait(false))
         {
             // The last open of the lease was closed while the break was on its way (or its close was in flight):
             // the server dropped the lease, so there is nothing left to acknowledge (MS-SMB2 §3.3.5.22.2).
-            return new BreakAnswer(false, "lease already closed");
+            if (response.Status == NtStatus.ObjectNameNotFound) return new BreakAnswer(false, "lease already closed");
+            if (response.Status != NtStatus.Success)
+                throw new SmbStatusException(response.Status, Smb2Command.OplockBreak, $"lease ack {lease.LeaseKey}");
+            return Answered(new BreakAnswer(true, $"ack {SmbCreateBuilder.Letters(state)}"), response);
         }
-        return new BreakAnswer(true, $"ack {SmbCreateBuilder.Letters(state)}");
     }
+
+    private static BreakAnswer Answered(BreakAnswer answer, Smb2Response response) =>
+        answer with { SentTimestamp = response.RequestSentTimestamp, AnsweredTimestamp = Stopwatch.GetTimestamp() };
 
     private static OplockLevel ParseOplock(string text, OplockLevel offered)
     {

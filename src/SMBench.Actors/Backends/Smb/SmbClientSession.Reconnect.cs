@@ -24,6 +24,7 @@ internal sealed partial class SmbClientSession
             {
                 await Task.Delay(delay, ct).ConfigureAwait(false);
                 _tree = await _backend.ConnectAsync(_credential, _clientGuid, ct).ConfigureAwait(false);
+                AttachBreakHandler(_tree.Connection);
                 _broken = false;
                 Reconnects++;
                 await ReclaimAsync(ct).ConfigureAwait(false);

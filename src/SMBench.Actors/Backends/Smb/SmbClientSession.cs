@@ -178,6 +178,7 @@ internal sealed partial class SmbClientSession : IClientSession, IReconnectingSe
     public async ValueTask DisposeAsync()
     {
         _breakPumpStop.Cancel();
+        _tree.Connection.Transport.BreakHandler = null;
         SmbOpen[] opens;
         lock (_opens) opens = [.. _opens];
         foreach (var open in opens)
