@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HdrHistogram;
 using System.Text.Json.Serialization;
 
 namespace SMBench.Core.Results;
@@ -61,6 +62,19 @@ public sealed record Percentiles
     public double P999 { get; init; }
     public double Max { get; init; }
     public double Mean { get; init; }
+
+    /// <summary>The percentiles, in ms, of a histogram of µs values (empty when it holds none).</summary>
+    public static Percentiles FromMicroseconds(HistogramBase h) => h.TotalCount == 0 ? new Percentiles() : new Percentiles
+    {
+        P50 = Ms(h.GetValueAtPercentile(50)),
+        P90 = Ms(h.GetValueAtPercentile(90)),
+        P99 = Ms(h.GetValueAtPercentile(99)),
+        P999 = Ms(h.GetValueAtPercentile(99.9)),
+        Max = Ms(h.GetMaxValue()),
+        Mean = Math.Round(h.GetMean() / 1000.0, 4),
+    };
+
+    private static double Ms(long us) => Math.Round(us / 1000.0, 4);
 }
 
 public sealed record BreakCounts

@@ -65,8 +65,8 @@ public sealed class SummaryBuilder
             Clients = _clients.Count,
             DurationS = Math.Round(duration, 6),
             OpsPerS = duration > 0 ? Math.Round(_total / duration, 1) : 0,
-            LatencyMs = ToMs(_latency),
-            LatenessMs = ToMs(_lateness),
+            LatencyMs = Percentiles.FromMicroseconds(_latency),
+            LatenessMs = Percentiles.FromMicroseconds(_lateness),
             StatusChecked = _checked,
             StatusMatched = _matched,
             StatusMatchRate = _checked == 0 ? null : Math.Round((double)_matched / _checked, 6),
@@ -83,16 +83,4 @@ public sealed class SummaryBuilder
             Mismatches = new(_mismatches, StringComparer.Ordinal),
         };
     }
-
-    private static Percentiles ToMs(LongHistogram h) => h.TotalCount == 0 ? new Percentiles() : new Percentiles
-    {
-        P50 = Ms(h.GetValueAtPercentile(50)),
-        P90 = Ms(h.GetValueAtPercentile(90)),
-        P99 = Ms(h.GetValueAtPercentile(99)),
-        P999 = Ms(h.GetValueAtPercentile(99.9)),
-        Max = Ms(h.GetMaxValue()),
-        Mean = Math.Round(h.GetMean() / 1000.0, 4),
-    };
-
-    private static double Ms(long us) => Math.Round(us / 1000.0, 4);
 }

@@ -57,8 +57,8 @@ public static class SummaryMerger
             Clients = clients,
             DurationS = Math.Round(duration, 6),
             OpsPerS = duration > 0 ? Math.Round(total / duration, 1) : 0,
-            LatencyMs = ToMs(latency),
-            LatenessMs = ToMs(lateness),
+            LatencyMs = Percentiles.FromMicroseconds(latency),
+            LatenessMs = Percentiles.FromMicroseconds(lateness),
             StatusChecked = checkedOps,
             StatusMatched = matched,
             StatusMatchRate = checkedOps == 0 ? null : Math.Round((double)matched / checkedOps, 6),
@@ -72,16 +72,4 @@ public static class SummaryMerger
             Mismatches = mismatches,
         };
     }
-
-    private static Percentiles ToMs(HistogramBase h) => h.TotalCount == 0 ? new Percentiles() : new Percentiles
-    {
-        P50 = Ms(h.GetValueAtPercentile(50)),
-        P90 = Ms(h.GetValueAtPercentile(90)),
-        P99 = Ms(h.GetValueAtPercentile(99)),
-        P999 = Ms(h.GetValueAtPercentile(99.9)),
-        Max = Ms(h.GetMaxValue()),
-        Mean = Math.Round(h.GetMean() / 1000.0, 4),
-    };
-
-    private static double Ms(long us) => Math.Round(us / 1000.0, 4);
 }
