@@ -51,6 +51,13 @@ public sealed class ReplayCoordinator : ReceiveActor
         });
         Receive<StartInstant>(s =>
         {
+            if (_state is "stopped" or "failed") return;
+            if (s.At == null)
+            {
+                // The barrier was cancelled or failed: this node must not start on its own.
+                Stop("the cluster start barrier was cancelled or failed");
+                return;
+            }
             var delay = s.At is { } at ? at - DateTimeOffset.UtcNow : TimeSpan.Zero;
             _run!.Clock.StartIn(delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
             _pipeline!.Begin();
@@ -181,6 +188,12 @@ public sealed class ReplayCoordinator : ReceiveActor
         // If the actor dies before finishing, the journal still gets what was buffered.
         _barrier?.Dispose();
         _run?.Stop();
+        if (_state is not ("completed" or "stopped" or "failed"))
+        {
+            // Ends the reader and journal threads of a run that did not finish normally.
+            _pipeline?.Cancel();
+            _results?.Writer.TryComplete();
+        }
         _journal?.Dispose();
         _run?.BreakJournal?.Dispose();
     }

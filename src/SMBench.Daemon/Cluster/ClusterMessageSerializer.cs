@@ -106,6 +106,7 @@ public sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Seria
 
     private static string ReadString(ReadOnlySpan<byte> span, ref int at)
     {
+        if (at + 2 > span.Length) throw new SerializationException("workload chunk frame cut short");
         var length = BinaryPrimitives.ReadUInt16LittleEndian(span[at..]);
         if (at + 2 + length > span.Length) throw new SerializationException("workload chunk frame cut short");
         var text = Encoding.UTF8.GetString(span.Slice(at + 2, length));

@@ -96,6 +96,7 @@ public static class ClusterRunApi
             Target = s.Target, Backend = backendName, Mode = ReplayRunner.Name(s.Mode), TimeScale = s.TimeScale, Root = s.Root,
             User = s.User, PasswordEnv = s.PasswordEnv, Credentials = s.Credentials, MaxInFlight = s.MaxInFlight,
             NullLatencyMs = s.NullLatencyMs, SubmittedAt = DateTimeOffset.UtcNow,
+            Loops = s.Loop.Loops, DurationS = s.Loop.Duration?.TotalSeconds,
             Clients = order.Select(c => new ClientOps(c, counts[c])).ToList(),
         };
     }

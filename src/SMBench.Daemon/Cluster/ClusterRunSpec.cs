@@ -23,6 +23,9 @@ public sealed record ClusterRunSpec
     public string? Credentials { get; init; }
     public int MaxInFlight { get; init; } = 1;
     public double NullLatencyMs { get; init; }
+    /// <summary>--loop / --duration: every node replays its clients' ops that often (lost-op accounting counts one pass).</summary>
+    public int Loops { get; init; } = 1;
+    public double? DurationS { get; init; }
     public DateTimeOffset SubmittedAt { get; init; }
     /// <summary>Client id → ops in the workload, in workload order.</summary>
     public required IReadOnlyList<ClientOps> Clients { get; init; }

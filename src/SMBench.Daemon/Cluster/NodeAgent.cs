@@ -130,6 +130,8 @@ public sealed class NodeAgent : ReceiveActor, IWithTimers
 
     private async Task<string> ResolveWorkloadAsync(ClusterRunSpec spec, ActorSelection origin, CancellationToken ct)
     {
+        if (!WorkloadBundles.IsDigest(spec.WorkloadDigest))
+            throw new InvalidDataException("the run's workload digest is not a SHA-256 digest");
         if (WorkloadBundles.Matches(spec.WorkloadPath, spec.WorkloadDigest)) return spec.WorkloadPath;
         var dir = Path.Combine(_options.ReceivedWorkloadsDir, spec.WorkloadDigest);
         var local = Path.GetFileName(spec.WorkloadPath) is WorkloadReader.JsonFileName or WorkloadReader.JsonLinesFileName
@@ -203,6 +205,7 @@ public sealed class NodeAgent : ReceiveActor, IWithTimers
             Mode = Enum.Parse<ReplayMode>(spec.Mode, ignoreCase: true), TimeScale = spec.TimeScale, RunId = id, Target = targetText,
             MaxInFlightPerClient = spec.MaxInFlight, Clients = new HashSet<string>(part.Clients, StringComparer.Ordinal),
             Node = _self, Observer = part.Results,
+            Loop = new ReplayLoop(spec.Loops, spec.DurationS is { } d ? TimeSpan.FromSeconds(d) : null),
             StartBarrier = ct =>
             {
                 self.Tell(new BarrierReached(id));
@@ -252,7 +255,7 @@ public sealed class NodeAgent : ReceiveActor, IWithTimers
     private void OnFetch(FetchWorkload fetch)
     {
         var sender = Sender;
-        if (!_offers.TryGetValue(fetch.Digest, out var path))
+        if (!WorkloadBundles.IsDigest(fetch.Digest) || !_offers.TryGetValue(fetch.Digest, out var path))
         {
             sender.Tell(new WorkloadUnavailable(fetch.Digest, "this node did not take a run with that workload"));
             return;

@@ -17,6 +17,9 @@ public static class WorkloadBundles
     /// <summary>The workload's directory (for a path to workload.json[l], its folder).</summary>
     public static string DirectoryOf(string workloadPath) => WorkloadReader.Open(workloadPath).Directory;
 
+    /// <summary>A digest as <see cref="Digest"/> makes it: 64 hex digits. Digests name directories, so nothing else is accepted.</summary>
+    public static bool IsDigest(string? digest) => digest is { Length: 64 } && digest.All(char.IsAsciiHexDigit);
+
     public static string Digest(string workloadPath)
     {
         var dir = DirectoryOf(workloadPath);

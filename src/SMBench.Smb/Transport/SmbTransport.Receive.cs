@@ -116,19 +116,25 @@ public sealed partial class SmbTransport
     }
 
     /// <summary>
-    /// MS-SMB2 §3.2.5.1.3 for a final, unencrypted response: a signed request must get a signed answer with the right
-    /// signature; a signed answer to anything is verified. The session is the request's. NEGOTIATE and SESSION_SETUP
+    /// MS-SMB2 §3.2.5.1.3 for a final, unencrypted response (and §3.2.5.1.1: never the answer to an encrypted
+    /// request): a signed request must get a signed answer with the right signature; a signed answer to anything is
+    /// verified. The session is the request's. NEGOTIATE and SESSION_SETUP
     /// are the session layer's (the final SESSION_SETUP is verified once its keys exist); a server cannot sign for a
     /// session it has deleted or expired, so those two statuses may come back unsigned.
     /// </summary>
     private SmbSignatureException? CheckSignature(in Smb2Header header, Span<byte> part, PendingRequest pending)
     {
         if (header.Command is Smb2Command.SessionSetup or Smb2Command.Negotiate) return null;
+        var sessionGone = header.Status == NtStatus.UserSessionDeleted || header.Status == NtStatus.NetworkSessionExpired;
+        // An encrypted request's answer must be encrypted too (§3.2.5.1.1): a plain one was forged or stripped.
+        if (pending.Encrypted && !sessionGone)
+            return new SmbSignatureException($"{header.Command} response (MessageId {header.MessageId}) from {Endpoint} is not " +
+                "encrypted although its request was; the connection is closed");
         var sessionId = pending.SessionId != 0 ? pending.SessionId : header.SessionId;
         if (sessionId == 0 || Security?.GetSigner(sessionId) is not { } signer) return null;
         if (header.IsSigned)
             return signer.Verify(part) ? null : new SmbSignatureException(header.Command, header.MessageId, unsigned: false, Endpoint);
-        if (!pending.Signed || header.Status == NtStatus.UserSessionDeleted || header.Status == NtStatus.NetworkSessionExpired) return null;
+        if (!pending.Signed || sessionGone) return null;
         return new SmbSignatureException(header.Command, header.MessageId, unsigned: true, Endpoint);
     }
 

@@ -54,22 +54,29 @@ internal sealed class JournalWriter
     private void Loop()
     {
         OsThreadPriority.TrySetCurrent(OsThreadPriority.Background);
-        try
+        Exception? failure = null;
+        while (Next() is { } group)
         {
-            while (Next() is { } group)
+            if (failure == null)
             {
-                foreach (var r in group) _journal.Append(r);
-                _journal.Flush();
-                _live.AddRange(group);
-                _journaled(group.Length);
+                try
+                {
+                    foreach (var r in group) _journal.Append(r);
+                    _journal.Flush();
+                    _live.AddRange(group);
+                }
+                catch (Exception e)
+                {
+                    // Disk full, I/O error: the run is failed when it ends, but slots still come back (below), so the
+                    // run drains and ends instead of waiting forever on a gate nothing would release.
+                    failure = e;
+                }
             }
-            if (_upstreamError != null) _done.TrySetException(_upstreamError);
-            else _done.TrySetResult();
+            _journaled(group.Length);
         }
-        catch (Exception e)
-        {
-            _done.TrySetException(e);
-        }
+        var error = failure ?? _upstreamError;
+        if (error != null) _done.TrySetException(error);
+        else _done.TrySetResult();
     }
 
     private OpResult[]? Next()

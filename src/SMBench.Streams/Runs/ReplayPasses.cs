@@ -30,7 +30,10 @@ public static class ReplayPasses
 
     /// <param name="readPass">The workload's ops for one pass, in file order.</param>
     /// <param name="spanUs">The unscaled length of one pass (see the class remarks).</param>
-    public static IEnumerable<ScheduledOp> Schedule(Func<IEnumerable<IrOperation>> readPass, double timeScale, ReplayLoop loop, long spanUs)
+    /// <param name="runClockUs">The run clock (µs since time zero, negative before it): a --duration at
+    /// --time-scale 0 is measured on it; without one, from the first op read.</param>
+    public static IEnumerable<ScheduledOp> Schedule(Func<IEnumerable<IrOperation>> readPass, double timeScale, ReplayLoop loop, long spanUs,
+        Func<long>? runClockUs = null)
     {
         if (!loop.IsLooping)
         {
@@ -51,9 +54,10 @@ public static class ReplayPasses
             {
                 var due = (long)((offsetUs + op.TimestampUs) * timeScale);
                 wall ??= Stopwatch.StartNew();
-                // The duration is on the run clock: the due time for a timed replay, the wall clock for --time-scale 0
-                // (ops already released at the deadline still run and are recorded).
-                if (due >= limitUs || (timeScale == 0 && wall.Elapsed.TotalMicroseconds >= limitUs)) yield break;
+                // The duration is on the run clock: the due time for a timed replay, the clock itself for --time-scale 0
+                // (ops already read ahead or released at the deadline still run and are recorded).
+                var elapsedUs = runClockUs?.Invoke() ?? (long)wall.Elapsed.TotalMicroseconds;
+                if (due >= limitUs || (timeScale == 0 && elapsedUs >= limitUs)) yield break;
                 var renamed = ForPass(op, pass);
                 if (renamed is OpenOp o) open[(o.ClientId, o.Handle)] = o;
                 else if (renamed is CloseOp c) open.Remove((c.ClientId, c.Handle));

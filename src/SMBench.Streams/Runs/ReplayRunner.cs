@@ -59,7 +59,7 @@ public static class ReplayRunner
             RunId = request.RunId,
             ClientIds = clientIds,
             Backend = request.Backend,
-            Pipeline = new ReplayGraph(system.Materializer(), () => Schedule(request, report)),
+            Pipeline = new ReplayGraph(system.Materializer(), clock => Schedule(request, report, clock)),
             ResultsDir = request.ResultsDir,
             Mode = request.Mode,
             MaxInFlightPerClient = request.MaxInFlightPerClient,
@@ -91,13 +91,13 @@ public static class ReplayRunner
         return await finished.ConfigureAwait(false);
     }
 
-    private static IEnumerable<ScheduledOp> Schedule(ReplayRequest request, ValidationReport report)
+    private static IEnumerable<ScheduledOp> Schedule(ReplayRequest request, ValidationReport report, RunClock clock)
     {
         var recordedUs = request.Loop.IsLooping
             ? (long)(WorkloadReader.Open(request.WorkloadPath).Header.Metadata.DurationSeconds * 1e6)
             : 0;
         var spanUs = Math.Max(recordedUs, (long)(report.DurationSeconds * 1e6));
-        return ReplayPasses.Schedule(() => ReadPass(request), request.TimeScale, request.Loop, spanUs);
+        return ReplayPasses.Schedule(() => ReadPass(request), request.TimeScale, request.Loop, spanUs, () => clock.NowUs);
     }
 
     private static IEnumerable<IrOperation> ReadPass(ReplayRequest request)

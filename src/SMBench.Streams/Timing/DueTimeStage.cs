@@ -70,6 +70,7 @@ public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionT
             var onDue = GetAsyncCallback(OnDue);
             _wake = onDue; // one delegate for every wake-up, not a closure per timer
             _control.SetBegin(GetAsyncCallback(OnBegin));
+            _control.SetCancel(GetAsyncCallback(OnCancel));
             Pull(_stage._in);
         }
 
@@ -95,6 +96,15 @@ public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionT
         {
             _started = true;
             Release();
+        }
+
+        /// <summary>The run stopped: ops not yet released never will be (a held chunk would otherwise keep the stage open).</summary>
+        private void OnCancel()
+        {
+            _chunk = null;
+            _upstreamDone = true;
+            if (_batch.Count == 0 || !IsAvailable(_stage._out)) CompleteStage();
+            else TryPush();
         }
 
         private void OnDue()
@@ -156,6 +166,7 @@ public sealed class TimelineControl
 {
     private readonly TaskCompletionSource _primed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Action? _begin;
+    private Action? _cancel;
 
     public Task Primed => _primed.Task;
 
@@ -164,4 +175,9 @@ public sealed class TimelineControl
     internal void SetPrimed() => _primed.TrySetResult();
 
     internal void SetBegin(Action begin) => _begin = begin;
+
+    /// <summary>Ends the timeline now, releasing nothing more (also before <see cref="Begin"/>).</summary>
+    public void Cancel() => _cancel?.Invoke();
+
+    internal void SetCancel(Action cancel) => _cancel = cancel;
 }

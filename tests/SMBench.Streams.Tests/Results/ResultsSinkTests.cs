@@ -54,6 +54,21 @@ public sealed class ResultsSinkTests : TestKit, IDisposable
         Assert.Equal(10, ResultsJournal.ReadAll(journal.PathName).Count());
     }
 
+    [Fact]
+    public async Task A_journal_that_cannot_be_written_still_gives_every_slot_back_and_fails_the_sink()
+    {
+        var channel = Channel.CreateUnbounded<OpResult>();
+        var journal = new ResultsJournal(_tmp);
+        journal.Dispose(); // every write now throws, as on a full or vanished disk
+        long released = 0;
+        var written = ResultsSink.Run(channel.Reader, journal, new LiveSummary(new RunSummary()), Sys.Materializer(),
+            n => Interlocked.Add(ref released, n));
+        for (var i = 0; i < 5_000; i++) channel.Writer.TryWrite(Result(i));
+        channel.Writer.Complete();
+        await Assert.ThrowsAnyAsync<Exception>(() => written.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(5_000, Interlocked.Read(ref released));
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -35,9 +35,10 @@ public sealed class SmbBackend : IReplayBackend
     private readonly TimeSpan _handshakeTimeout;
 
     /// <summary>
-    /// ECHO interval when the options set none. Requests have no timeout of their own (a lock or a change notify may
-    /// rightly wait long), so without it a path that goes black — sockets up, nothing passing — hangs the client's
-    /// ops for good; with it the connection is given up after at most two intervals and the next op reconnects.
+    /// ECHO interval when the options set none. A request times out after 60 s without an answer
+    /// (SmbConnectionOptions.RequestTimeout), but not once the server has said STATUS_PENDING (a lock or a change
+    /// notify may rightly wait long); the keepalive also catches a path that goes black — sockets up, nothing passing —
+    /// while nothing is outstanding: the connection is given up after at most two intervals and the next op reconnects.
     /// </summary>
     public static readonly TimeSpan DefaultKeepAlive = TimeSpan.FromSeconds(30);
 
