@@ -37,7 +37,7 @@ public sealed class ReplayGraph(IMaterializer materializer, Func<RunClock, IEnum
         var feed = BackgroundFeed.Start(() => operations(run.Clock), ChunkSize, ChunksAhead, "smbench-ir-reader", feedStop.Token);
         var ((killSwitch, control), timeline) = ChannelSource.FromReader(feed)
             .ViaMaterialized(KillSwitches.Single<ScheduledOp[]>(), Keep.Right)
-            .ViaMaterialized(new DueTimeStage(run.Clock, maxBatch), Keep.Both)
+            .ViaMaterialized(new DueTimeStage(run.Clock, maxBatch, dropped: run.NotReleased), Keep.Both)
             .SelectAsync(1, dispatcher.DispatchAsync)
             .ToMaterialized(Sink.Ignore<int>(), Keep.Both)
             .Run(materializer);

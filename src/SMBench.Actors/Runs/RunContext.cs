@@ -68,7 +68,7 @@ public sealed class RunContext
     public void CountReconnect() => Interlocked.Increment(ref _reconnects);
 
     private long _notIssued;
-    /// <summary>Ops released to a client but dropped unissued because the run stopped.</summary>
+    /// <summary>Ops dropped unissued because the run stopped: released to a client, or still held by the timeline.</summary>
     public long NotIssuedCount => Interlocked.Read(ref _notIssued);
 
     public void NotIssued()
@@ -76,6 +76,9 @@ public sealed class RunContext
         Interlocked.Increment(ref _notIssued);
         Gate.Release();
     }
+
+    /// <summary>Ops the timeline held when the run stopped: never released (no gate slots), counted as not run.</summary>
+    public void NotReleased(int count) => Interlocked.Add(ref _notIssued, count);
 
     /// <summary>Reports a finished op: one journal record; its gate slot comes back once the record is journaled.</summary>
     public void Complete(OpResult result) => Results.TryWrite(result);

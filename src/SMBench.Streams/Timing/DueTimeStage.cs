@@ -16,11 +16,13 @@ namespace SMBench.Streams.Timing;
 /// due since the last one as one batch (lateness stays within that gap) instead of paying a timer round trip and a
 /// stage callback per op, which at tens of thousands of ops/s would take a core of its own.
 /// </remarks>
-public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionTimer? timer = null)
+/// <param name="dropped">Told how many ops a cancel left unreleased (the run counts them as not run).</param>
+public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionTimer? timer = null, Action<int>? dropped = null)
     : GraphStageWithMaterializedValue<FlowShape<ScheduledOp[], IReadOnlyList<ScheduledOp>>, TimelineControl>
 {
     private readonly RunClock _clock = clock;
     private readonly int _maxBatch = maxBatch;
+    private readonly Action<int>? _dropped = dropped;
     private readonly PrecisionTimer _timer = timer ?? PrecisionTimer.Shared;
     public const long MinWakeGapUs = 100;
     // Ops arrive in chunks (as the reader thread parsed them): one element per chunk through the graph, and the
@@ -101,9 +103,16 @@ public sealed class DueTimeStage(RunClock clock, int maxBatch = 1024, PrecisionT
         /// <summary>The run stopped: ops not yet released never will be (a held chunk would otherwise keep the stage open).</summary>
         private void OnCancel()
         {
+            var left = _chunk == null ? 0 : _chunk.Length - _next;
             _chunk = null;
             _upstreamDone = true;
-            if (_batch.Count == 0 || !IsAvailable(_stage._out)) CompleteStage();
+            if (_batch.Count > 0 && !IsAvailable(_stage._out))
+            {
+                left += _batch.Count;
+                _batch.Clear();
+            }
+            if (left > 0) _stage._dropped?.Invoke(left);
+            if (_batch.Count == 0) CompleteStage();
             else TryPush();
         }
 
