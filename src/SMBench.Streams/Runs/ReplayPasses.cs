@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SMBench.Core.Ir;
 using SMBench.Streams.Timing;
 
@@ -31,9 +30,9 @@ public static class ReplayPasses
     /// <param name="readPass">The workload's ops for one pass, in file order.</param>
     /// <param name="spanUs">The unscaled length of one pass (see the class remarks).</param>
     /// <param name="runClockUs">The run clock (µs since time zero, negative before it): a --duration at
-    /// --time-scale 0 is measured on it; without one, from the first op read.</param>
+    /// --time-scale 0 is measured on it.</param>
     public static IEnumerable<ScheduledOp> Schedule(Func<IEnumerable<IrOperation>> readPass, double timeScale, ReplayLoop loop, long spanUs,
-        Func<long>? runClockUs = null)
+        Func<long> runClockUs)
     {
         if (!loop.IsLooping)
         {
@@ -42,7 +41,7 @@ public static class ReplayPasses
         }
         var limitUs = loop.Duration is { } d ? (long)d.TotalMicroseconds : long.MaxValue;
         var passes = loop.Duration != null ? int.MaxValue : loop.Loops;
-        Stopwatch? wall = null;
+        var any = false;
         var stride = Math.Max(1, spanUs) + PassGapUs;
         for (var pass = 1; pass <= passes; pass++)
         {
@@ -53,18 +52,17 @@ public static class ReplayPasses
             foreach (var op in readPass())
             {
                 var due = (long)((offsetUs + op.TimestampUs) * timeScale);
-                wall ??= Stopwatch.StartNew();
+                any = true;
                 // The duration is on the run clock: the due time for a timed replay, the clock itself for --time-scale 0
                 // (ops already read ahead or released at the deadline still run and are recorded).
-                var elapsedUs = runClockUs?.Invoke() ?? (long)wall.Elapsed.TotalMicroseconds;
-                if (due >= limitUs || (timeScale == 0 && elapsedUs >= limitUs)) yield break;
+                if (due >= limitUs || (timeScale == 0 && runClockUs() >= limitUs)) yield break;
                 var renamed = ForPass(op, pass);
                 if (renamed is OpenOp o) open[(o.ClientId, o.Handle)] = o;
                 else if (renamed is CloseOp c) open.Remove((c.ClientId, c.Handle));
                 lastDue = Math.Max(lastDue, due);
                 yield return new ScheduledOp(renamed, due);
             }
-            if (wall == null) yield break; // an empty workload has nothing to loop
+            if (!any) yield break; // an empty workload has nothing to loop
             var endDue = Math.Max(lastDue, (long)((offsetUs + spanUs) * timeScale));
             foreach (var o in open.Values)
                 yield return new ScheduledOp(new CloseOp

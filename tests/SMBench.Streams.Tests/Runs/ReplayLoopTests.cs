@@ -120,11 +120,11 @@ public sealed class ReplayLoopTests : TestKit
             new OpenOp { OpId = "1", ClientId = "c", TimestampUs = 100, Path = "a", Mode = OpenMode.Read, Handle = "h" },
             new CloseOp { OpId = "2", ClientId = "c", TimestampUs = 300, Handle = "h" },
         ];
-        var once = ReplayPasses.Schedule(() => ops, 2.0, ReplayLoop.Once, 300).ToList();
+        var once = ReplayPasses.Schedule(() => ops, 2.0, ReplayLoop.Once, 300, () => 0).ToList();
         Assert.Equal(["1", "2"], once.Select(s => s.Op.OpId));
         Assert.Equal([200L, 600L], once.Select(s => s.DueUs));
 
-        var twice = ReplayPasses.Schedule(() => ops, 2.0, new ReplayLoop(2), 300).ToList();
+        var twice = ReplayPasses.Schedule(() => ops, 2.0, new ReplayLoop(2), 300, () => 0).ToList();
         Assert.Equal(["1#1", "2#1", "1#2", "2#2"], twice.Select(s => s.Op.OpId));
         Assert.Equal(["h#1", "h#1", "h#2", "h#2"], twice.Select(s => s.Op.HandleRef));
         var stride = 300 + ReplayPasses.PassGapUs;
