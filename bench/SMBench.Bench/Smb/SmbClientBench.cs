@@ -23,17 +23,21 @@ public sealed class SmbClientBench : IBenchHarness
         if (o == null)
         {
             Console.Error.WriteLine("usage: smb-client (--start-smbd | --port N --user U --password-env VAR [--host H] [--share S])" +
-                                    " [--concurrency C] [--seconds S] [--idle N] [--torture yes|no] [--rounds N] [--only echo,read-4k,write-64k,open-close,open-close-root]");
+                                    " [--concurrency C] [--seconds S] [--idle N] [--torture yes|no] [--rounds N] [--only echo,read-4k,write-64k,open-close,open-close-root]" +
+                                    " [--receive epoll|runtime]");
             return 2;
         }
         // A private smbd (root + Samba needed) so ours and smbtorture run against the same server in the same run.
         await using var smbd = o.StartSmbd ? await BenchSmbd.StartAsync() : null;
         if (smbd != null) o = o with { Port = smbd.Port, User = BenchSmbd.User, Password = BenchSmbd.Password, Share = BenchSmbd.Share };
-        Console.WriteLine($"server {o.Host}:{o.Port} share {o.Share}, {o.Concurrency} workers, {o.Seconds} s per test");
+        // epoll: SMBench's own receive threads (the default); runtime: .NET's socket engine, for comparison.
+        var options = new SmbConnectionOptions { DedicatedReceiveThreads = o.Receive != "runtime" };
+        Console.WriteLine($"server {o.Host}:{o.Port} share {o.Share}, {o.Concurrency} workers, {o.Seconds} s per test, " +
+                          $"receive {(options.DedicatedReceiveThreads ? "epoll" : "runtime")}");
         var workers = new List<(SmbConnection C, SmbTree T)>();
         for (var i = 0; i < o.Concurrency; i++)
         {
-            var c = await SmbConnection.ConnectAsync(o.Host, o.Port);
+            var c = await SmbConnection.ConnectAsync(o.Host, o.Port, options);
             var s = await c.LoginAsync(o.User, null, o.Password);
             workers.Add((c, await s.TreeConnectAsync(o.Share)));
         }
@@ -179,7 +183,7 @@ public sealed class SmbClientBench : IBenchHarness
     }
 
     private sealed record Options(string Host, int Port, string User, string Password, string Share, int Concurrency, int Seconds, int Idle,
-        bool StartSmbd, bool Torture, string[]? Only, int Rounds);
+        bool StartSmbd, bool Torture, string[]? Only, int Rounds, string Receive);
 
     private static Options? Parse(string[] args)
     {
@@ -200,6 +204,7 @@ public sealed class SmbClientBench : IBenchHarness
             int.Parse(map.GetValueOrDefault("--seconds", "5"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(map.GetValueOrDefault("--idle", "1000"), System.Globalization.CultureInfo.InvariantCulture),
             start, map.GetValueOrDefault("--torture", "yes") != "no", map.GetValueOrDefault("--only")?.Split(','),
-            int.Parse(map.GetValueOrDefault("--rounds", "1"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(map.GetValueOrDefault("--rounds", "1"), System.Globalization.CultureInfo.InvariantCulture),
+            map.GetValueOrDefault("--receive", "epoll"));
     }
 }

@@ -56,8 +56,8 @@ public sealed partial class SmbConnection : IAsyncDisposable, ISmb2SessionSecuri
         CancellationToken cancellationToken = default)
     {
         options ??= new SmbConnectionOptions();
-        var transport = await SmbTransport.ConnectAsync(host, port, options.BreakAckCreditReserve, options.ConnectTimeout, cancellationToken)
-            .ConfigureAwait(false);
+        var transport = await SmbTransport.ConnectAsync(host, port, options.BreakAckCreditReserve, options.ConnectTimeout, cancellationToken,
+                options.DedicatedReceiveThreads).ConfigureAwait(false);
         transport.RequestTimeout = options.RequestTimeout;
         var connection = new SmbConnection(transport, host, port, options);
         try

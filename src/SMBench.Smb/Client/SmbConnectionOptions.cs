@@ -44,6 +44,13 @@ public sealed record SmbConnectionOptions
     /// </summary>
     public TimeSpan? RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Receive on SMBench's own epoll threads, where responses resume their callers without a thread-pool hop
+    /// (threads: <c>SMBENCH_SMB_RECEIVE_THREADS</c>). False: through .NET's socket engine. Code after an awaited
+    /// call must not block either way; with this on, blocking would stall every connection of that thread.
+    /// </summary>
+    public bool DedicatedReceiveThreads { get; init; } = true;
+
     /// <summary>Credits kept back for oplock / lease break acknowledgments.</summary>
     public int BreakAckCreditReserve { get; init; } = 2;
 }

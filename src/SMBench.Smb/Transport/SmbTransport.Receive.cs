@@ -14,6 +14,12 @@ public sealed partial class SmbTransport
             while (true)
             {
                 var result = await _reader.ReadAsync().ConfigureAwait(false);
+                if (result.IsCanceled)
+                {
+                    // Fail() stopped the receive thread's pipe.
+                    failure = _failure ?? new SmbConnectionException($"connection to {Endpoint} was closed");
+                    break;
+                }
                 var buffer = result.Buffer;
                 while (DirectTcpFraming.TryReadFrame(ref buffer, out var frame, MaxFrameLength)) HandleFrame(frame);
                 _reader.AdvanceTo(buffer.Start, buffer.End);
@@ -154,6 +160,7 @@ public sealed partial class SmbTransport
                 p.Completion.TrySetException(new SmbConnectionException($"{p.Command} to {Endpoint} failed: {failure.Message}", failure));
         }
         _breaks.Writer.TryComplete();
+        StopEpollReceive();
         try
         {
             _socket.Shutdown(System.Net.Sockets.SocketShutdown.Both);

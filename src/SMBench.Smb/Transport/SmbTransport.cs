@@ -28,15 +28,19 @@ public sealed partial class SmbTransport : IAsyncDisposable
     private readonly Task _readLoop;
     private volatile Exception? _failure;
 
-    private SmbTransport(Socket socket, string endpoint, int creditReserve)
+    private SmbTransport(Socket socket, string endpoint, int creditReserve, bool epollReceive)
     {
         _socket = socket;
         Endpoint = endpoint;
         Credits = new CreditWindow(1, creditReserve);
         _stream = new NetworkStream(socket, ownsSocket: true);
-        // Zero-byte reads: an idle connection holds no receive buffer, which keeps thousands of them cheap.
-        _reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4096, useZeroByteReads: true));
+        // Both ways an idle connection holds no receive buffer, which keeps thousands of them cheap: the receive
+        // thread copies into the pipe only what it read; the stream reader uses zero-byte reads.
+        _reader = epollReceive
+            ? StartEpollReceive(socket)
+            : PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4096, useZeroByteReads: true));
         _readLoop = Task.Run(ReadLoopAsync);
+        if (epollReceive) _receiveRegistration = EpollReceiver.Register(_socketHandle!, this);
     }
 
     public string Endpoint { get; }
@@ -63,14 +67,20 @@ public sealed partial class SmbTransport : IAsyncDisposable
     /// <summary>Why the connection is unusable, once it is.</summary>
     public Exception? Failure => _failure;
 
-    public static async Task<SmbTransport> ConnectAsync(string host, int port, int creditReserve, TimeSpan timeout, CancellationToken ct)
+    /// <param name="epollReceive">
+    /// Receive on SMBench's own receive threads (<see cref="EpollReceiver"/>) rather than through .NET's socket
+    /// engine: one thread wake-up less per response.
+    /// </param>
+    public static async Task<SmbTransport> ConnectAsync(string host, int port, int creditReserve, TimeSpan timeout, CancellationToken ct,
+        bool epollReceive = true)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(timeout);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(host, port, cts.Token).ConfigureAwait(false);
+            if (epollReceive) await ConnectOutsideSocketEngineAsync(socket, host, port, cts.Token).ConfigureAwait(false);
+            else await socket.ConnectAsync(host, port, cts.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -87,7 +97,33 @@ public sealed partial class SmbTransport : IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        return new SmbTransport(socket, $"{host}:{port}", creditReserve);
+        try
+        {
+            return new SmbTransport(socket, $"{host}:{port}", creditReserve, epollReceive);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A blocking connect on a pool thread. An async connect would register the socket with .NET's socket engine,
+    /// whose epoll thread would then wake for every response as well, although the receive thread reads them.
+    /// </summary>
+    private static async Task ConnectOutsideSocketEngineAsync(Socket socket, string host, int port, CancellationToken ct)
+    {
+        var addresses = await System.Net.Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
+        using var abort = ct.Register(static s => ((Socket)s!).Dispose(), socket);
+        try
+        {
+            await Task.Run(() => socket.Connect(addresses, port), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ObjectDisposedException or SocketException && ct.IsCancellationRequested)
+        {
+            ct.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>Sends one request and waits for its final response (interim STATUS_PENDING answers are absorbed).</summary>

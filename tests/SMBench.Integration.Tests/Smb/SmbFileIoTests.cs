@@ -40,6 +40,38 @@ public sealed class SmbFileIoTests(DefaultSambaFixture fixture) : IClassFixture<
         }
     }
 
+    /// <summary>
+    /// Both receive paths (our epoll threads, .NET's socket engine) under concurrent multi-credit I/O: responses of
+    /// 200 KB span many socket reads and the 64 KiB receive buffer, and several callers' responses share reads.
+    /// </summary>
+    [RequiresSambaTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Either_receive_path_carries_concurrent_large_io(bool dedicatedReceiveThreads)
+    {
+        var ct = SmbTestClient.Timeout();
+        var options = new SmbConnectionOptions { DedicatedReceiveThreads = dedicatedReceiveThreads };
+        var (connection, _, tree) = await SmbTestClient.OpenAsync(fixture.Smbd, options, ct);
+        await using (connection)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
+            {
+                var data = RandomNumberGenerator.GetBytes(200_000 + i);
+                await using var file = await tree.CreateAsync($"recv-{dedicatedReceiveThreads}-{i}.bin", ReadWrite, ShareAccess.Read,
+                    CreateDisposition.OverwriteIf, cancellationToken: ct);
+                for (var round = 0; round < 3; round++)
+                {
+                    Assert.Equal(data.Length, await file.WriteAsync(0, data, ct));
+                    var back = new byte[data.Length];
+                    Assert.Equal(data.Length, await file.ReadAsync(0, back, ct));
+                    Assert.Equal(data, back);
+                    await connection.EchoAsync(ct);
+                }
+            }));
+        }
+        Assert.False(connection.Transport.IsConnected);
+    }
+
     [RequiresSambaFact]
     public async Task Smbclient_reads_what_we_wrote_and_we_read_what_it_wrote()
     {

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+
+namespace SMBench.Smb.Transport;
+
+/// <summary>A connection whose socket an <see cref="EpollReceiver"/> watches.</summary>
+internal interface IReceiveTarget
+{
+    /// <summary>The socket is readable (or closed). Runs on a receive thread; <paramref name="scratch"/> is that thread's.</summary>
+    void OnReadable(Span<byte> scratch);
+
+    /// <summary>Something escaped <see cref="OnReadable"/>: the target fails its connection.</summary>
+    void OnReceiveFailed(Exception error);
+}
+
+/// <summary>
+/// Receives for SMB connections on a few threads of our own, each waiting on an epoll set of sockets. A readable
+/// socket is read, its frames parsed and their callers resumed right here — the shape of smbtorture's event loop.
+/// .NET's socket engine instead hands every completion from its epoll thread to the thread pool, and that wake-up
+/// costs more than the request on loopback (docs/benchmarks/smb.md). Only SMB sockets are served here: the
+/// runtime's process-wide inline-completion switch would move every socket's continuations (HTTP, remoting) too.
+/// Code resumed after an awaited SMB call runs on a receive thread and must not block.
+/// </summary>
+internal sealed class EpollReceiver
+{
+    private const int MaxEvents = 256;
+    private const int ScratchSize = 64 * 1024;
+    private static readonly Lazy<EpollReceiver[]> Receivers = new(Start);
+    private static int _roundRobin;
+    private static long _nextToken;
+    private readonly int _epfd;
+    private readonly ConcurrentDictionary<ulong, IReceiveTarget> _targets = new();
+
+    private EpollReceiver(int index)
+    {
+        _epfd = Epoll.Create();
+        var thread = new Thread(Run) { IsBackground = true, Name = $"smbench-smb-recv-{index}" };
+        thread.Start();
+    }
+
+    /// <summary>
+    /// Receive threads: <c>SMBENCH_SMB_RECEIVE_THREADS</c>, else one per two cores (at least one, at most 16).
+    /// Each also runs the continuations of its connections' callers, so it is more than a poller.
+    /// </summary>
+    public static int ThreadCount { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("SMBENCH_SMB_RECEIVE_THREADS"), out var n) && n > 0
+            ? Math.Min(n, 64)
+            : Math.Clamp(Environment.ProcessorCount / 2, 1, 16);
+
+    /// <summary>Watches <paramref name="socket"/> until the returned registration is disposed or the socket closes.</summary>
+    public static IDisposable Register(SafeHandle socket, IReceiveTarget target)
+    {
+        var receivers = Receivers.Value;
+        var receiver = receivers[(uint)Interlocked.Increment(ref _roundRobin) % (uint)receivers.Length];
+        var token = (ulong)Interlocked.Increment(ref _nextToken);
+        receiver._targets[token] = target;
+        try
+        {
+            Epoll.Add(receiver._epfd, socket, token);
+        }
+        catch
+        {
+            receiver._targets.TryRemove(token, out _);
+            throw;
+        }
+        return new Registration(receiver, token, socket);
+    }
+
+    private static EpollReceiver[] Start()
+    {
+        var receivers = new EpollReceiver[ThreadCount];
+        for (var i = 0; i < receivers.Length; i++) receivers[i] = new EpollReceiver(i);
+        return receivers;
+    }
+
+    private void Run()
+    {
+        var events = new byte[MaxEvents * Epoll.EventSize];
+        var scratch = new byte[ScratchSize];
+        while (true)
+        {
+            var n = Epoll.Wait(_epfd, events, -1);
+            for (var i = 0; i < n; i++)
+            {
+                var (_, token) = Epoll.EventAt(events, i);
+                // A token removed meanwhile is a connection already closed; its socket may not exist any more.
+                if (!_targets.TryGetValue(token, out var target)) continue;
+                try
+                {
+                    target.OnReadable(scratch);
+                }
+                catch (Exception e)
+                {
+                    // Only this connection fails; the thread goes on serving the others.
+                    target.OnReceiveFailed(e);
+                }
+            }
+        }
+    }
+
+    private sealed class Registration(EpollReceiver receiver, ulong token, SafeHandle socket) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            receiver._targets.TryRemove(token, out _);
+            Epoll.Remove(receiver._epfd, socket);
+        }
+    }
+}
