@@ -14,7 +14,7 @@ namespace SMBench.Bench.Replay;
 /// <summary>
 /// SMB replay against a private local smbd at time scale 0: ops/s, latency and lateness percentiles, client CPU and
 /// RSS, break-to-ack latency percentiles; then smbtorture's smb2.bench tests against the same smbd for comparison.
-/// Usage: replay-smb [clients=1000] [blocks=8] [mode=full] [torture-seconds=20]
+/// Usage: replay-smb [clients=1000] [blocks=8] [mode=full] [torture-seconds=20] [neighbour-every=2]
 /// </summary>
 public sealed class ReplaySmbHarness : IBenchHarness
 {
@@ -27,8 +27,9 @@ public sealed class ReplaySmbHarness : IBenchHarness
         var blocks = args.Length > 1 ? int.Parse(args[1]) : 8;
         var mode = args.Length > 2 ? Enum.Parse<ReplayMode>(args[2], ignoreCase: true) : ReplayMode.Full;
         var tortureSeconds = args.Length > 3 ? int.Parse(args[3]) : 20;
+        var neighbourEvery = args.Length > 4 ? int.Parse(args[4]) : 2;
         var work = Path.Combine(Path.GetTempPath(), $"smbench-bench-replay-smb-{clients}");
-        var workload = ReplaySmbWorkload.Create(Path.Combine(work, "workload"), clients, blocks);
+        var workload = ReplaySmbWorkload.Create(Path.Combine(work, "workload"), clients, blocks, neighbourEvery);
         await using var smbd = await BenchSmbd.StartAsync();
         var root = "bench";
         foreach (var dir in new[] { root, $"{root}/files" })
@@ -37,7 +38,7 @@ public sealed class ReplaySmbHarness : IBenchHarness
             Directory.CreateDirectory(path);
             File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
         }
-        Console.WriteLine($"workload: {clients} clients, {blocks} x 4 KiB writes + reads each, mode {mode}; smbd on 127.0.0.1:{smbd.Port}");
+        Console.WriteLine($"workload: {clients} clients, {blocks} x 4 KiB writes + reads each, mode {mode}, 1 in {neighbourEvery} clients also holds its neighbour's file open; smbd on 127.0.0.1:{smbd.Port}");
 
         var ackLatencies = new List<double>();
         var ackSendLatencies = new List<double>();

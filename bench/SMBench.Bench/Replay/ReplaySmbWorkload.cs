@@ -4,11 +4,13 @@ namespace SMBench.Bench.Replay;
 
 /// <summary>
 /// The replay-smb mix: every client opens its own file (RWH lease in full mode), writes and reads 4 KiB blocks and
-/// closes; every tenth client then opens the file of its neighbour, so the neighbour's lease (or oplock) breaks.
+/// closes; every <c>neighbourEvery</c>-th client also holds the file of its neighbour open for writing meanwhile, so one
+/// of the two leases (or oplocks) breaks. Every second client (the default) gives a few hundred breaks per 1,000 clients: enough that a
+/// break-to-ack p99 is not simply the slowest single ack.
 /// </summary>
 internal static class ReplaySmbWorkload
 {
-    public static string Create(string dir, int clients, int blocks)
+    public static string Create(string dir, int clients, int blocks, int neighbourEvery = 2)
     {
         if (Directory.Exists(dir)) Directory.Delete(dir, true);
         using var writer = new WorkloadWriter(dir);
@@ -19,16 +21,16 @@ internal static class ReplaySmbWorkload
             long t = 0;
             string Id() => $"{client}-{n++:D3}";
             writer.Write(Open(Id(), client, t++, $"files/{client}.bin", "h", $"{c:x32}", OpenMode.ReadWrite, 5));
+            var opener = c % neighbourEvery == neighbourEvery - 1;
+            // The neighbour's file, open-if (at time scale 0 clients are not ordered), for writing with an RWH lease,
+            // held across this client's own I/O: whichever of the two opens second breaks the other's lease.
+            if (opener) writer.Write(Open(Id(), client, t++, $"files/c{c - 1:D5}.bin", "n", $"{c + 1_000_000:x32}", OpenMode.ReadWrite, 3));
             for (var i = 0; i < blocks; i++)
                 writer.Write(new WriteOp { OpId = Id(), ClientId = client, TimestampUs = t++, Handle = "h", Offset = i * 4096L, Length = 4096 });
             for (var i = 0; i < blocks; i++)
                 writer.Write(new ReadOp { OpId = Id(), ClientId = client, TimestampUs = t++, Handle = "h", Offset = i * 4096L, Length = 4096 });
-            if (c % 10 == 9)
+            if (opener)
             {
-                // The neighbour's file (open-if: at time scale 0 clients are not ordered): whichever opens second
-                // breaks the other's lease.
-                var neighbour = $"c{c - 1:D5}";
-                writer.Write(Open(Id(), client, t++, $"files/{neighbour}.bin", "n", $"{c + 1_000_000:x32}", OpenMode.Read, 3));
                 writer.Write(new ReadOp { OpId = Id(), ClientId = client, TimestampUs = t++, Handle = "n", Offset = 0, Length = 4096 });
                 writer.Write(new CloseOp { OpId = Id(), ClientId = client, TimestampUs = t++, Handle = "n" });
             }
