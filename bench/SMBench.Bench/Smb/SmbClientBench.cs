@@ -24,16 +24,20 @@ public sealed class SmbClientBench : IBenchHarness
         {
             Console.Error.WriteLine("usage: smb-client (--start-smbd | --port N --user U --password-env VAR [--host H] [--share S])" +
                                     " [--concurrency C] [--seconds S] [--idle N] [--torture yes|no] [--rounds N] [--only echo,read-4k,write-64k,open-close,open-close-root]" +
-                                    " [--receive epoll|runtime]");
+                                    " [--receive epoll|runtime] [--signing always|when-required]");
             return 2;
         }
         // A private smbd (root + Samba needed) so ours and smbtorture run against the same server in the same run.
         await using var smbd = o.StartSmbd ? await BenchSmbd.StartAsync() : null;
         if (smbd != null) o = o with { Port = smbd.Port, User = BenchSmbd.User, Password = BenchSmbd.Password, Share = BenchSmbd.Share };
         // epoll: SMBench's own receive threads (the default); runtime: .NET's socket engine, for comparison.
-        var options = new SmbConnectionOptions { DedicatedReceiveThreads = o.Receive != "runtime" };
+        // when-required: sign only if a side requires it, as smbtorture (and pre-24H2 Windows) does: the same work as the peer.
+        var options = new SmbConnectionOptions
+        {
+            DedicatedReceiveThreads = o.Receive != "runtime", SignOnlyWhenRequired = o.Signing == "when-required",
+        };
         Console.WriteLine($"server {o.Host}:{o.Port} share {o.Share}, {o.Concurrency} workers, {o.Seconds} s per test, " +
-                          $"receive {(options.DedicatedReceiveThreads ? "epoll" : "runtime")}");
+                          $"receive {(options.DedicatedReceiveThreads ? "epoll" : "runtime")}, signing {o.Signing}");
         var workers = new List<(SmbConnection C, SmbTree T)>();
         for (var i = 0; i < o.Concurrency; i++)
         {
@@ -41,7 +45,8 @@ public sealed class SmbClientBench : IBenchHarness
             var s = await c.LoginAsync(o.User, null, o.Password);
             workers.Add((c, await s.TreeConnectAsync(o.Share)));
         }
-        Console.WriteLine($"dialect {workers[0].C.Dialect}, signing {workers[0].C.SigningAlgorithm}");
+        Console.WriteLine($"dialect {workers[0].C.Dialect}, signing {workers[0].C.SigningAlgorithm}, " +
+                          $"file requests {(workers[0].T.Session.SignRequests ? "signed" : "unsigned")}");
         Console.WriteLine($"{"test",-15} {"ops",10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8}   peer");
 
         var files = new List<SmbFile>();
@@ -183,7 +188,7 @@ public sealed class SmbClientBench : IBenchHarness
     }
 
     private sealed record Options(string Host, int Port, string User, string Password, string Share, int Concurrency, int Seconds, int Idle,
-        bool StartSmbd, bool Torture, string[]? Only, int Rounds, string Receive);
+        bool StartSmbd, bool Torture, string[]? Only, int Rounds, string Receive, string Signing);
 
     private static Options? Parse(string[] args)
     {
@@ -205,6 +210,6 @@ public sealed class SmbClientBench : IBenchHarness
             int.Parse(map.GetValueOrDefault("--idle", "1000"), System.Globalization.CultureInfo.InvariantCulture),
             start, map.GetValueOrDefault("--torture", "yes") != "no", map.GetValueOrDefault("--only")?.Split(','),
             int.Parse(map.GetValueOrDefault("--rounds", "1"), System.Globalization.CultureInfo.InvariantCulture),
-            map.GetValueOrDefault("--receive", "epoll"));
+            map.GetValueOrDefault("--receive", "epoll"), map.GetValueOrDefault("--signing", "always"));
     }
 }

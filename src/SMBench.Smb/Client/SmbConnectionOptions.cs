@@ -13,8 +13,17 @@ public sealed record SmbConnectionOptions
     /// <summary>Null: a fresh random GUID per connection. Samba hands connections with one ClientGuid to one process.</summary>
     public Guid? ClientGuid { get; init; }
 
-    /// <summary>Sets SIGNING_REQUIRED in NEGOTIATE. Requests of authenticated sessions are signed either way.</summary>
+    /// <summary>Sets SIGNING_REQUIRED in NEGOTIATE. Requests of authenticated sessions are signed either way unless
+    /// <see cref="SignOnlyWhenRequired"/>.</summary>
     public bool RequireSigning { get; init; }
+
+    /// <summary>
+    /// Sign a session's file requests only when the client or the server requires signing, as Windows clients
+    /// before 11 24H2 and Samba's own tools do (MS-SMB2 §3.2.4.1.1). Off (the default): every request of an
+    /// authenticated session is signed. TREE_CONNECT and VALIDATE_NEGOTIATE are signed either way; signed responses are
+    /// always verified.
+    /// </summary>
+    public bool SignOnlyWhenRequired { get; init; }
 
     /// <summary>Encrypt every request of the session on 3.x even when the server does not demand it.</summary>
     public bool RequireEncryption { get; init; }

@@ -25,6 +25,8 @@ public sealed partial class SmbTree
             SessionId = Session.SessionId,
             TreeId = TreeId,
             Encrypt = EncryptData,
+            // VALIDATE_NEGOTIATE_INFO is always signed: unsigned it proves nothing, and servers drop the connection.
+            Sign = Session.SignRequests || ctlCode == FsctlCodes.ValidateNegotiateInfo,
             ExpectedResponseLength = (int)maxOutputResponse,
         };
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -89,6 +89,7 @@ public sealed partial class SmbFile : IAsyncDisposable
                 SessionId = Tree.Session.SessionId,
                 TreeId = Tree.TreeId,
                 Encrypt = Tree.EncryptData,
+                Sign = Tree.Session.SignRequests,
                 Payload = chunk,
             };
             using var response = await Tree.SendAsync(request, cancellationToken).ConfigureAwait(false);

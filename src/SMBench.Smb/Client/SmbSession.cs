@@ -25,7 +25,13 @@ public sealed class SmbSession : IAsyncDisposable
         SessionFlags = flags;
         UserName = user;
         EncryptData = encrypt;
+        var options = connection.Options;
+        SignRequests = !IsGuest && (!options.SignOnlyWhenRequired || options.RequireSigning
+                                    || connection.Negotiated.SecurityMode.HasFlag(NegotiateSecurityMode.SigningRequired));
     }
+
+    /// <summary>File requests of this session are signed (see <see cref="SmbConnectionOptions.SignOnlyWhenRequired"/>).</summary>
+    public bool SignRequests { get; }
 
     public SmbConnection Connection { get; }
     public ulong SessionId { get; }

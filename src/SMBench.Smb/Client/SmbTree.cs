@@ -27,11 +27,11 @@ public sealed partial class SmbTree : IAsyncDisposable
 
     /// <summary>A request addressed to this tree (session, tree id, encryption filled in).</summary>
     public Smb2Request NewRequest(Smb2Command command, int bodyLength, Smb2BodyWriter writer) =>
-        new(command, bodyLength, writer) { SessionId = Session.SessionId, TreeId = TreeId, Encrypt = EncryptData };
+        new(command, bodyLength, writer) { SessionId = Session.SessionId, TreeId = TreeId, Encrypt = EncryptData, Sign = Session.SignRequests };
 
     /// <summary>A codec message addressed to this tree.</summary>
     public Smb2Request For<T>(T message) where T : ISmb2Message =>
-        Smb2Request.For(message) with { SessionId = Session.SessionId, TreeId = TreeId, Encrypt = EncryptData };
+        Smb2Request.For(message) with { SessionId = Session.SessionId, TreeId = TreeId, Encrypt = EncryptData, Sign = Session.SignRequests };
 
     /// <summary>Sends a request on this tree and waits for the final response (callers check the status).</summary>
     public Task<Smb2Response> SendAsync(Smb2Request request, CancellationToken cancellationToken = default)

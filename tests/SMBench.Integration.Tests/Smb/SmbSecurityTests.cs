@@ -39,6 +39,34 @@ public sealed class SmbSecurityTests
     }
 
     [RequiresSambaFact]
+    public async Task Signing_only_when_required_follows_the_server()
+    {
+        var ct = SmbTestClient.Timeout(120);
+        var options = new SmbConnectionOptions { SignOnlyWhenRequired = true };
+        await using (var relaxed = await SambaServer.StartAsync(new SambaOptions()))
+        {
+            foreach (var dialect in new[] { SmbDialect.Smb210, SmbDialect.Smb302, SmbDialect.Smb311 })
+            {
+                var (connection, session, tree) = await SmbTestClient.OpenAsync(relaxed, options with { MinDialect = dialect, MaxDialect = dialect }, ct);
+                await using (connection)
+                {
+                    Assert.False(session.SignRequests);
+                    await WriteReadAsync(tree, $"unsigned-{dialect}.bin", ct);
+                    // VALIDATE_NEGOTIATE_INFO still went out signed: the server answered it instead of disconnecting.
+                    Assert.Equal(dialect == SmbDialect.Smb302, connection.NegotiateValidated);
+                }
+            }
+        }
+        await using var strict = await SambaServer.StartAsync(new SambaOptions { ServerSigning = "mandatory" });
+        var (c, s, t) = await SmbTestClient.OpenAsync(strict, options, ct);
+        await using (c)
+        {
+            Assert.True(s.SignRequests);
+            await WriteReadAsync(t, "signed-anyway.bin", ct);
+        }
+    }
+
+    [RequiresSambaFact]
     public async Task Encryption_required_server_encrypts_every_3x_dialect_and_cipher()
     {
         var ct = SmbTestClient.Timeout(120);
