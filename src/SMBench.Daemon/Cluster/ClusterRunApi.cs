@@ -79,14 +79,6 @@ public static class ClusterRunApi
         {
             backend.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var order = new List<string>();
-        var reader = WorkloadReader.Open(workload);
-        foreach (var c in reader.Header.Clients)
-            if (counts.TryAdd(c.ClientId, 0)) order.Add(c.ClientId);
-        foreach (var op in reader.ReadOperations())
-            if (counts.TryAdd(op.ClientId, 1)) order.Add(op.ClientId);
-            else counts[op.ClientId]++;
         var digest = WorkloadBundles.Digest(workload);
         registry.Get<NodeAgent>().Tell(new NodeAgentProtocol.Offer(digest, workload));
         return new ClusterRunSpec
@@ -97,7 +89,7 @@ public static class ClusterRunApi
             User = s.User, PasswordEnv = s.PasswordEnv, Credentials = s.Credentials, MaxInFlight = s.MaxInFlight,
             NullLatencyMs = s.NullLatencyMs, SubmittedAt = DateTimeOffset.UtcNow,
             Loops = s.Loop.Loops, DurationS = s.Loop.Duration?.TotalSeconds,
-            Clients = order.Select(c => new ClientOps(c, counts[c])).ToList(),
+            Clients = ClientOps.Count(workload, s.Loop),
         };
     }
 

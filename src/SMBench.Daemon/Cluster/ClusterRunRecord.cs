@@ -42,7 +42,7 @@ public sealed record ClusterRunRecord
             Progress = new RunProgressInfo
             {
                 Released = parts.Sum(p => p.Released), Completed = parts.Sum(p => p.Completed), Failed = parts.Sum(p => p.Failed),
-                Total = spec.OpsTotal, Clients = spec.Clients.Count,
+                Total = spec.DurationS != null ? -1 : spec.OpsTotal, Clients = spec.Clients.Count,
                 ElapsedS = run.StartedAt is { } s ? Math.Max(0, ((run.EndedAt ?? DateTimeOffset.UtcNow) - s).TotalSeconds) : 0,
             },
             Summary = run.Summary,

@@ -1,3 +1,6 @@
+using SMBench.Core.Ir;
+using SMBench.Streams.Runs;
+
 namespace SMBench.Daemon.Cluster;
 
 /// <summary>
@@ -23,14 +26,45 @@ public sealed record ClusterRunSpec
     public string? Credentials { get; init; }
     public int MaxInFlight { get; init; } = 1;
     public double NullLatencyMs { get; init; }
-    /// <summary>--loop / --duration: every node replays its clients' ops that often (lost-op accounting counts one pass).</summary>
+    /// <summary>--loop / --duration: every node replays its clients' ops that often (see <see cref="Clients"/>).</summary>
     public int Loops { get; init; } = 1;
     public double? DurationS { get; init; }
     public DateTimeOffset SubmittedAt { get; init; }
-    /// <summary>Client id → ops in the workload, in workload order.</summary>
+    /// <summary>
+    /// Client id → ops it issues, in workload order: every pass of a --loop run counted (with the pass-end closes of
+    /// handles the workload leaves open); one pass for a --duration run, whose pass count is not known ahead.
+    /// </summary>
     public required IReadOnlyList<ClientOps> Clients { get; init; }
 
     public long OpsTotal => Clients.Sum(c => c.Ops);
 }
 
-public sealed record ClientOps(string ClientId, long Ops);
+public sealed record ClientOps(string ClientId, long Ops)
+{
+    /// <summary>
+    /// Each client's ops in workload order: every pass of --loop N with a close per handle the workload leaves
+    /// open (what ReplayPasses issues); one pass for --duration, whose pass count is not known ahead.
+    /// </summary>
+    public static IReadOnlyList<ClientOps> Count(string workload, ReplayLoop loop)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var reader = WorkloadReader.Open(workload);
+        foreach (var c in reader.Header.Clients)
+            if (counts.TryAdd(c.ClientId, 0)) order.Add(c.ClientId);
+        var open = new HashSet<(string Client, string Handle)>();
+        foreach (var op in reader.ReadOperations())
+        {
+            if (counts.TryAdd(op.ClientId, 1)) order.Add(op.ClientId);
+            else counts[op.ClientId]++;
+            if (op is OpenOp o) open.Add((o.ClientId, o.Handle));
+            else if (op is CloseOp c) open.Remove((c.ClientId, c.Handle));
+        }
+        if (loop.Loops > 1 && loop.Duration == null)
+        {
+            foreach (var (client, _) in open) counts[client]++;
+            foreach (var c in order) counts[c] *= loop.Loops;
+        }
+        return order.Select(c => new ClientOps(c, counts[c])).ToList();
+    }
+}

@@ -79,7 +79,7 @@ public static class RunEndpoints
                 MaxInFlightPerClient = submission.MaxInFlight, Observer = metrics, Loop = submission.Loop,
             };
             var report = ReplayRunner.Preflight(request);
-            var answer = await runs.ActorRef.Ask<RunRecord>(new Submit(request, submission.Loop.Duration != null ? -1 : report.OpsTotal * submission.Loop.Loops, report.Clients), AskTimeout, ct);
+            var answer = await runs.ActorRef.Ask<RunRecord>(new Submit(request, submission.Loop.Duration != null ? -1 : report.OpsIssued(submission.Loop.Loops), report.Clients), AskTimeout, ct);
             backend = null; // the run manager owns the backend now
             http.HttpContext.Response.Headers.Location = $"/api/runs/{answer.Id}";
             return Results.Json(new { id = answer.Id, state = answer.State }, ApiJson.Options, statusCode: 202);

@@ -45,7 +45,7 @@ public static class ReplayRunner
     {
         var report = preflight ?? Preflight(request);
         var clientIds = request.Clients == null ? report.ClientIds : report.ClientIds.Where(request.Clients.Contains).ToList();
-        var total = request.Clients != null || request.Loop.Duration != null ? -1 : report.OpsTotal * request.Loop.Loops;
+        var total = request.Clients != null || request.Loop.Duration != null ? -1 : report.OpsIssued(request.Loop.Loops);
         Directory.CreateDirectory(request.ResultsDir);
         var template = new RunSummary
         {

@@ -70,6 +70,11 @@ public sealed class ReplayLoopTests : TestKit
         Assert.Equal("close", byId["4#1.close"].GetProperty("type").GetString());
         Assert.Equal("close", byId["4#2.close"].GetProperty("type").GetString());
         Assert.Equal(64, new FileInfo(Path.Combine(_tmp, "t", "a.txt")).Length);
+        // Progress totals count the pass-end closes too.
+        var report = new SMBench.Core.Ir.Validation.WorkloadValidator().Validate(dir);
+        Assert.Equal(1, report.HandlesLeftOpen);
+        Assert.Equal(12, report.OpsIssued(2));
+        Assert.Equal(5, report.OpsIssued(1));
     }
 
     [Fact]

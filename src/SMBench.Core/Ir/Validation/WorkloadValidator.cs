@@ -56,6 +56,7 @@ public sealed class WorkloadValidator
             OpsWithSmbExtensions = withSmb,
             OpsWithExpectedStatus = withExpected,
             BreakAnswersRecorded = breakAnswers,
+            HandlesLeftOpen = clients.Values.Sum(c => c.Open.Count),
         };
     }
 
@@ -126,4 +127,9 @@ public sealed record ValidationReport(
     public long OpsWithExpectedStatus { get; init; }
     /// <summary>How the captured clients answered breaks (on_break entries): the breaks a full replay should see.</summary>
     public long BreakAnswersRecorded { get; init; }
+    /// <summary>Opens the workload never closes (a capture cut short); a looped replay closes them at each pass end.</summary>
+    public long HandlesLeftOpen { get; init; }
+
+    /// <summary>Ops a replay of <paramref name="passes"/> passes issues: each looped pass adds the closes of its leftover handles.</summary>
+    public long OpsIssued(int passes) => passes <= 1 ? OpsTotal : (OpsTotal + HandlesLeftOpen) * passes;
 }
