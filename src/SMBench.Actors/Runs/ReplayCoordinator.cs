@@ -30,6 +30,9 @@ public sealed class ReplayCoordinator : ReceiveActor
     private string? _error;
     private DateTimeOffset _startedAt;
     private CancellationTokenSource? _barrier;
+    /// <summary>Runs of this process past time zero: a forced collection would land inside their timed window.</summary>
+    private static int _timedRuns;
+    private bool _counted;
 
     public ReplayCoordinator()
     {
@@ -37,7 +40,9 @@ public sealed class ReplayCoordinator : ReceiveActor
         Receive<ClientRouterProtocol.ClientsReady>(OnClientsReady);
         Receive<Primed>(_ =>
         {
-            SettleHeap();
+            if (Volatile.Read(ref _timedRuns) == 0) SettleHeap();
+            Interlocked.Increment(ref _timedRuns);
+            _counted = true;
             if (_plan!.StartBarrier is { } barrier)
             {
                 // Cluster run: wait for the instant every node starts at.
@@ -129,7 +134,8 @@ public sealed class ReplayCoordinator : ReceiveActor
     /// Everything the run just set up (an actor, mailbox and handle table per client, connections, the first parsed
     /// ops) is young, and the first collection inside the timed window would copy all of it: a 30 ms pause at 5,000
     /// clients, felt as lateness by every op due meanwhile. Two full collections before time zero move it to the
-    /// oldest generation, so collections during the replay only see the ops in flight.
+    /// oldest generation, so collections during the replay only see the ops in flight. Skipped while another run of
+    /// this process is past its time zero.
     /// </summary>
     private static void SettleHeap()
     {
@@ -198,6 +204,7 @@ public sealed class ReplayCoordinator : ReceiveActor
 
     protected override void PostStop()
     {
+        if (_counted) Interlocked.Decrement(ref _timedRuns);
         // If the actor dies before finishing, the journal still gets what was buffered.
         _barrier?.Dispose();
         _run?.Stop();

@@ -13,6 +13,7 @@ internal static partial class Epoll
     public const int CtlDel = 2;
     private const int CloExec = 0x80000;
     private const int MsgDontWait = 0x40;
+    private const int MsgNoSignal = 0x4000;
     private const int EIntr = 4;
     private const int EAgain = 11;
 
@@ -117,6 +118,44 @@ internal static partial class Epoll
         }
     }
 
+    /// <summary>
+    /// Non-blocking send of as much of <paramref name="data"/> as the socket takes: bytes sent (fewer than asked when
+    /// its buffer is full), or -1 with <paramref name="errno"/> on failure.
+    /// </summary>
+    public static int Send(SafeHandle socket, ReadOnlySpan<byte> data, out int errno)
+    {
+        var ok = false;
+        try
+        {
+            socket.DangerousAddRef(ref ok);
+            var fd = (int)socket.DangerousGetHandle();
+            var total = 0;
+            errno = 0;
+            while (total < data.Length)
+            {
+                var n = send(fd, ref MemoryMarshal.GetReference(data[total..]), (nuint)(data.Length - total), MsgDontWait | MsgNoSignal);
+                if (n >= 0)
+                {
+                    total += (int)n;
+                    continue;
+                }
+                errno = Marshal.GetLastPInvokeError();
+                if (errno == EIntr) continue;
+                if (errno == EAgain)
+                {
+                    errno = 0;
+                    return total;
+                }
+                return -1;
+            }
+            return total;
+        }
+        finally
+        {
+            if (ok) socket.DangerousRelease();
+        }
+    }
+
     public static void Close(int fd) => _ = close(fd);
 
     [LibraryImport("libc", SetLastError = true)]
@@ -130,6 +169,9 @@ internal static partial class Epoll
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial nint recv(int fd, ref byte buffer, nuint length, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial nint send(int fd, ref byte buffer, nuint length, int flags);
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int close(int fd);

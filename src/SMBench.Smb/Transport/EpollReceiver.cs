@@ -25,7 +25,8 @@ internal sealed class EpollReceiver
 {
     private const int MaxEvents = 256;
     private const int ScratchSize = 64 * 1024;
-    private static readonly Lazy<EpollReceiver[]> Receivers = new(Start);
+    private static readonly List<EpollReceiver> Started = [];
+    private static EpollReceiver[]? _receivers;
     private static int _roundRobin;
     private static long _nextToken;
     private readonly int _epfd;
@@ -47,39 +48,48 @@ internal sealed class EpollReceiver
             ? Math.Min(n, 64)
             : Math.Clamp(Environment.ProcessorCount / 2, 1, 16);
 
-    /// <summary>Watches <paramref name="socket"/> until the returned registration is disposed or the socket closes.</summary>
-    public static IDisposable Register(SafeHandle socket, IReceiveTarget target)
+    /// <summary>
+    /// Maps <paramref name="target"/> to a receive thread; nothing is watched until <see cref="Registration.Arm"/>,
+    /// so the caller can keep the registration before the first event can reach the target.
+    /// </summary>
+    public static Registration Prepare(SafeHandle socket, IReceiveTarget target)
     {
-        var receivers = Receivers.Value;
+        var receivers = Volatile.Read(ref _receivers) ?? StartAll();
         var receiver = receivers[(uint)Interlocked.Increment(ref _roundRobin) % (uint)receivers.Length];
         var token = (ulong)Interlocked.Increment(ref _nextToken);
         receiver._targets[token] = target;
-        try
-        {
-            Epoll.Add(receiver._epfd, socket, token);
-        }
-        catch
-        {
-            receiver._targets.TryRemove(token, out _);
-            throw;
-        }
         return new Registration(receiver, token, socket);
     }
 
-    private static EpollReceiver[] Start()
+    /// <summary>Starts the threads once; a failure (out of descriptors) is not remembered, so a later call retries.</summary>
+    private static EpollReceiver[] StartAll()
     {
-        var receivers = new EpollReceiver[ThreadCount];
-        for (var i = 0; i < receivers.Length; i++) receivers[i] = new EpollReceiver(i);
-        return receivers;
+        lock (Started)
+        {
+            if (_receivers != null) return _receivers;
+            while (Started.Count < ThreadCount) Started.Add(new EpollReceiver(Started.Count));
+            Volatile.Write(ref _receivers, [.. Started]);
+            return _receivers!;
+        }
     }
 
     private void Run()
     {
-        var events = new byte[MaxEvents * Epoll.EventSize];
-        var scratch = new byte[ScratchSize];
+        // Pinned once, outside the young generations: epoll_wait holds the event buffer for as long as it sleeps.
+        var events = GC.AllocateArray<byte>(MaxEvents * Epoll.EventSize, pinned: true);
+        var scratch = GC.AllocateArray<byte>(ScratchSize, pinned: true);
         while (true)
         {
-            var n = Epoll.Wait(_epfd, events, -1);
+            int n;
+            try
+            {
+                n = Epoll.Wait(_epfd, events, -1);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(10); // not expected (EBADF/EINVAL would be a bug); do not spin
+                continue;
+            }
             for (var i = 0; i < n; i++)
             {
                 var (_, token) = Epoll.EventAt(events, i);
@@ -92,15 +102,36 @@ internal sealed class EpollReceiver
                 catch (Exception e)
                 {
                     // Only this connection fails; the thread goes on serving the others.
-                    target.OnReceiveFailed(e);
+                    try
+                    {
+                        target.OnReceiveFailed(e);
+                    }
+                    catch (Exception)
+                    {
+                        _targets.TryRemove(token, out _);
+                    }
                 }
             }
         }
     }
 
-    private sealed class Registration(EpollReceiver receiver, ulong token, SafeHandle socket) : IDisposable
+    public sealed class Registration(EpollReceiver receiver, ulong token, SafeHandle socket) : IDisposable
     {
         private int _disposed;
+
+        /// <summary>Starts watching the socket; on failure the registration is already disposed.</summary>
+        public void Arm()
+        {
+            try
+            {
+                Epoll.Add(receiver._epfd, socket, token);
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+        }
 
         public void Dispose()
         {

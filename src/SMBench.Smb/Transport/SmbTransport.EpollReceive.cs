@@ -17,7 +17,7 @@ public sealed partial class SmbTransport : IReceiveTarget
 
     private Pipe? _receivePipe;
     private SafeHandle? _socketHandle;
-    private IDisposable? _receiveRegistration;
+    private EpollReceiver.Registration? _receiveRegistration;
     private bool _receiveEnded; // receive thread only
 
     private PipeReader StartEpollReceive(System.Net.Sockets.Socket socket)
@@ -30,6 +30,11 @@ public sealed partial class SmbTransport : IReceiveTarget
     void IReceiveTarget.OnReadable(Span<byte> scratch)
     {
         if (_receiveEnded) return;
+        if (_failure != null)
+        {
+            EndReceive(null); // the connection failed elsewhere: nobody reads the pipe any more
+            return;
+        }
         var writer = _receivePipe!.Writer;
         // A few reads per wake-up, then the next socket's turn: epoll reports this one again while data waits.
         for (var i = 0; i < 4; i++)
@@ -55,11 +60,12 @@ public sealed partial class SmbTransport : IReceiveTarget
                 return;
             }
             writer.Write(scratch[..n]);
-            // Runs the read loop inline; never pending because the pipe has no pause threshold.
+            // Runs the read loop inline; never pending because the pipe has no pause threshold. The loop may have
+            // failed the connection meanwhile, which the flush's own result does not show.
             var flush = writer.FlushAsync();
-            if (flush.IsCompletedSuccessfully && flush.Result.IsCompleted)
+            if ((flush.IsCompletedSuccessfully && flush.Result.IsCompleted) || _failure != null)
             {
-                EndReceive(null); // the read loop has finished
+                EndReceive(null);
                 return;
             }
             if (n < scratch.Length) return;

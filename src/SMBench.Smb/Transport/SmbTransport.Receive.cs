@@ -43,6 +43,12 @@ public sealed partial class SmbTransport
         {
             failure = _failure ?? new SmbConnectionException($"connection to {Endpoint} failed: {e.Message}", e);
         }
+#pragma warning disable CA1031 // anything else is a bug, but it must still fail the connection, or callers wait forever
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            failure = new SmbConnectionException($"connection to {Endpoint} failed: unexpected {e.GetType().Name}: {e.Message}", e);
+        }
         Fail(failure);
         await _reader.CompleteAsync().ConfigureAwait(false);
     }

@@ -154,7 +154,15 @@ public sealed partial class SmbTransport
                 var now = System.Diagnostics.Stopwatch.GetTimestamp();
                 foreach (var p in pending) Volatile.Write(ref p.SentAt, now);
             }
-            await _stream.WriteAsync(frame).ConfigureAwait(false);
+            if (_socketHandle != null)
+            {
+                // Straight to the socket: a send through the stream would also register the socket with .NET's socket
+                // engine the first time it had to wait. Only what a full socket buffer refuses goes the long way.
+                var sent = Epoll.Send(_socketHandle, frame.Span, out var errno);
+                if (sent < 0) throw new IOException($"send failed (errno {errno})");
+                frame = frame[sent..];
+            }
+            if (frame.Length > 0) await _stream.WriteAsync(frame).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
         {

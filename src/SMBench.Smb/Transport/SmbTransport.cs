@@ -39,8 +39,21 @@ public sealed partial class SmbTransport : IAsyncDisposable
         _reader = epollReceive
             ? StartEpollReceive(socket)
             : PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4096, useZeroByteReads: true));
+        // Kept before it is armed: the first event (data, or an early FIN) may come at once and end the registration.
+        if (epollReceive) _receiveRegistration = EpollReceiver.Prepare(_socketHandle!, this);
         _readLoop = Task.Run(ReadLoopAsync);
-        if (epollReceive) _receiveRegistration = EpollReceiver.Register(_socketHandle!, this);
+        if (epollReceive)
+        {
+            try
+            {
+                _receiveRegistration!.Arm();
+            }
+            catch (IOException e)
+            {
+                Fail(new SmbConnectionException($"cannot watch the connection to {endpoint}: {e.Message}", e));
+                throw;
+            }
+        }
     }
 
     public string Endpoint { get; }
@@ -109,21 +122,28 @@ public sealed partial class SmbTransport : IAsyncDisposable
     }
 
     /// <summary>
-    /// A blocking connect on a pool thread. An async connect would register the socket with .NET's socket engine,
-    /// whose epoll thread would then wake for every response as well, although the receive thread reads them.
+    /// A blocking connect on a thread of its own (not a pool thread: an unreachable server would hold it for the whole
+    /// timeout). An async connect would register the socket with .NET's socket engine, whose epoll thread would then
+    /// wake for every response as well, although the receive thread reads them. Cancellation closes the socket.
     /// </summary>
     private static async Task ConnectOutsideSocketEngineAsync(Socket socket, string host, int port, CancellationToken ct)
     {
         var addresses = await System.Net.Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
-        using var abort = ct.Register(static s => ((Socket)s!).Dispose(), socket);
+        var abort = ct.Register(static s => ((Socket)s!).Dispose(), socket);
         try
         {
-            await Task.Run(() => socket.Connect(addresses, port), CancellationToken.None).ConfigureAwait(false);
+            await Task.Factory.StartNew(() => socket.Connect(addresses, port), CancellationToken.None,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ObjectDisposedException or SocketException && ct.IsCancellationRequested)
         {
-            ct.ThrowIfCancellationRequested();
         }
+        finally
+        {
+            // Waits for a callback already running: after this the socket is either untouched or closed.
+            abort.Dispose();
+        }
+        ct.ThrowIfCancellationRequested();
     }
 
     /// <summary>Sends one request and waits for its final response (interim STATUS_PENDING answers are absorbed).</summary>

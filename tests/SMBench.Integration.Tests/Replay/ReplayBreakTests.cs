@@ -17,10 +17,13 @@ public sealed class ReplayBreakTests(ReplaySambaFixture fixture) : IClassFixture
     private readonly string _tmp = Directory.CreateTempSubdirectory("smbench-replay-break-").FullName;
     private readonly string _root = "breaks-" + Guid.NewGuid().ToString("N")[..8];
 
+    /// <param name="shared">1: both clients log in on one shared connection, so the break arrives on the connection
+    /// the conflicting open was sent on and must still reach the session holding the oplock.</param>
     [RequiresSambaTheory]
-    [InlineData("level_ii")]
-    [InlineData("close")]
-    public async Task A_batch_oplock_is_broken_answered_and_the_second_open_completes_promptly(string answer)
+    [InlineData("level_ii", 0)]
+    [InlineData("close", 0)]
+    [InlineData("level_ii", 1)]
+    public async Task A_batch_oplock_is_broken_answered_and_the_second_open_completes_promptly(string answer, int shared)
     {
         var onBreak = answer == "close" ? new BreakResponse("close") : new BreakResponse("ack", answer);
         var workload = Write(Path.Combine(_tmp, "w"),
@@ -32,8 +35,8 @@ public sealed class ReplayBreakTests(ReplaySambaFixture fixture) : IClassFixture
             Close("a3", "a", 1500, "h"),
             Close("b3", "b", 1600, "h"));
 
-        var run = await SmbReplay.RunAsync(SmbReplay.Backend(fixture.Smbd, ReplayMode.Full, _root), workload, ReplayMode.Full,
-            Path.Combine(_tmp, "r"), ct: SmbReplay.Timeout(60));
+        var run = await SmbReplay.RunAsync(SmbReplay.Backend(fixture.Smbd, ReplayMode.Full, _root, sharedConnections: shared), workload,
+            ReplayMode.Full, Path.Combine(_tmp, "r"), ct: SmbReplay.Timeout(60));
 
         // Closed when the break came, A's handle answers like a closed FileId until the captured close.
         Assert.Equal(answer == "close" ? "STATUS_FILE_CLOSED" : StatusText.Success, run.Status("a4"));

@@ -64,6 +64,59 @@ public sealed class ReplayScaleTests(ReplaySambaFixture fixture) : IClassFixture
             f => Assert.Equal(24 * 4096, new FileInfo(f).Length));
     }
 
+    /// <summary>
+    /// --connections shared:8 — 200 clients, each its own login, over 8 TCP connections: every op succeeds and the
+    /// kernel never shows more than 8 connections from us to the server while the run goes on.
+    /// </summary>
+    [RequiresSambaTheory]
+    [InlineData(ReplayMode.Mvp)]
+    [InlineData(ReplayMode.Full)]
+    public async Task Two_hundred_clients_share_eight_connections(ReplayMode mode)
+    {
+        var root = "shared-" + Guid.NewGuid().ToString("N")[..8];
+        SmbReplay.MakeShareDir(fixture.Smbd, root + "/clients");
+        var workload = Generate(Path.Combine(_tmp, "w"), 200, 50, leases: mode == ReplayMode.Full);
+        var most = 0;
+        using var stop = new CancellationTokenSource();
+        var watcher = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                most = Math.Max(most, EstablishedTo(fixture.Smbd.Port));
+                await Task.Delay(20);
+            }
+        });
+
+        var run = await SmbReplay.RunAsync(SmbReplay.Backend(fixture.Smbd, mode, root, sharedConnections: 8), workload, mode,
+            Path.Combine(_tmp, "r"), timeScale: 0, ct: SmbReplay.Timeout(300));
+        await stop.CancelAsync();
+        await watcher;
+
+        Assert.True(!run.Failures().Any(), string.Join("\n", run.Failures().Take(20)));
+        Assert.Equal(10_000, run.Summary.OpsOk);
+        Assert.Equal(200, run.Summary.Clients);
+        Assert.InRange(most, 1, 8);
+        Assert.All(Directory.GetFiles(Path.Combine(fixture.Smbd.SharePath, root, "clients")),
+            f => Assert.Equal(24 * 4096, new FileInfo(f).Length));
+    }
+
+    /// <summary>Established IPv4/IPv6 TCP connections whose remote port is <paramref name="port"/> (our side of them).</summary>
+    private static int EstablishedTo(int port)
+    {
+        var hex = $":{port:X4} ";
+        var n = 0;
+        foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
+        {
+            if (!File.Exists(table)) continue;
+            foreach (var line in File.ReadLines(table).Skip(1))
+            {
+                var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length > 3 && f[3] == "01" && (f[2] + " ").EndsWith(hex, StringComparison.Ordinal)) n++;
+            }
+        }
+        return n;
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_tmp, true); } catch (IOException) { }

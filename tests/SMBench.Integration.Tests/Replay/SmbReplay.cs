@@ -48,9 +48,9 @@ internal static class SmbReplay
         """;
 
     public static SmbBackend Backend(SambaServer smbd, ReplayMode mode, string root, BlobStore? blobs = null,
-        int? port = null, string? password = null) =>
+        int? port = null, string? password = null, int sharedConnections = 0) =>
         new(new SmbTarget("127.0.0.1", port ?? smbd.Port, smbd.ShareName, root),
-            _ => new Credential(null, smbd.UserName, password ?? smbd.Password), mode, blobs);
+            _ => new Credential(null, smbd.UserName, password ?? smbd.Password), mode, blobs, sharedConnections: sharedConnections);
 
     public static async Task<ReplayOutcome> RunAsync(IReplayBackend backend, string workload, ReplayMode mode, string resultsDir,
         double timeScale = 1.0, CancellationToken ct = default)

@@ -15,75 +15,41 @@ internal sealed partial class SmbClientSession : IBreakSource
 
     public ChannelReader<BackendBreak> Breaks => _breaks.Reader;
 
-    /// <summary>Moves break notifications from the current connection (it changes on reconnect) to <see cref="Breaks"/>.</summary>
+    /// <summary>Full mode: this session's breaks come through its connection's <see cref="ConnectionBreaks"/>.</summary>
     private void StartBreakPump()
     {
-        if (_backend.Mode != ReplayMode.Full) return;
-        AttachBreakHandler(_tree.Connection);
-        _ = Task.Run(PumpBreaksAsync);
+        if (_backend.Mode == ReplayMode.Full) ConnectionBreaks.Attach(_tree.Connection, this);
     }
 
     /// <summary>
-    /// Answers breaks on the connection's read loop the moment they arrive: the acknowledgment is signed and written
+    /// Answers a break on the connection's read loop the moment it arrives: the acknowledgment is signed and written
     /// before the loop reads on (it uses the credits reserved for acks), so neither the thread pool, nor the
     /// OplockActor's mailbox, nor the ops queued behind it stand between a break and its answer. The break then goes
     /// to <see cref="Breaks"/> with its answer under way, for the hold/release bookkeeping and the journal.
+    /// False when the break is not this session's (strict) or its open is not registered yet.
     /// </summary>
-    private void AttachBreakHandler(SmbConnection connection)
-    {
-        if (_backend.Mode != ReplayMode.Full) return;
-        var ct = _breakPumpStop.Token;
-        connection.Transport.BreakHandler = n =>
-        {
-            if (ct.IsCancellationRequested) return false;
-            // Unknown FileId: the CREATE's bookkeeping may not have caught up yet; the pump looks again.
-            if (Map(n) is not { } brk) return false;
-            var answering = RespondAsync(brk, ct);
-            // The OplockActor awaits it; if it stops first, a failure must not surface as an unobserved exception.
-            answering.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            _breaks.Writer.TryWrite(brk with { Answering = answering });
-            return true;
-        };
-    }
-
-    private async Task PumpBreaksAsync()
+    internal bool TryAnswer(BreakNotification n, bool strict)
     {
         var ct = _breakPumpStop.Token;
-        while (!ct.IsCancellationRequested)
-        {
-            var connection = _tree.Connection;
-            try
-            {
-                await foreach (var notification in connection.Breaks.ReadAllAsync(ct).ConfigureAwait(false))
-                {
-                    var brk = Map(notification);
-                    // An oplock break can overtake the bookkeeping of the open it concerns: the CREATE response was
-                    // read, but its continuation has not registered the open yet. Unanswered, the other client's open
-                    // would wait for the server's break timeout (35 s on Samba), so look again briefly.
-                    for (var retry = 0; brk == null && notification.Oplock != null && retry < 40; retry++)
-                    {
-                        await Task.Delay(5, ct).ConfigureAwait(false);
-                        brk = Map(notification);
-                    }
-                    if (brk != null) _breaks.Writer.TryWrite(brk);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-            catch (ChannelClosedException)
-            {
-                // the connection died; a reconnect brings a new one
-            }
-            while (!ct.IsCancellationRequested && ReferenceEquals(connection, _tree.Connection))
-                await Task.Delay(50, ct).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-        }
-        _breaks.Writer.TryComplete();
+        if (ct.IsCancellationRequested || Map(n, strict) is not { } brk) return false;
+        var answering = RespondAsync(brk, ct);
+        // The OplockActor awaits it; if it stops first, a failure must not surface as an unobserved exception.
+        answering.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _breaks.Writer.TryWrite(brk with { Answering = answering });
+        return true;
     }
 
-    private BackendBreak? Map(BreakNotification n)
+    /// <summary>A break the read loop could not place, handed to the OplockActor to answer.</summary>
+    internal bool TryQueue(BreakNotification n, bool strict)
+    {
+        if (_breakPumpStop.IsCancellationRequested || Map(n, strict) is not { } brk) return false;
+        _breaks.Writer.TryWrite(brk);
+        return true;
+    }
+
+    /// <param name="strict">A lease break with no open of this session under its key is not this session's.</param>
+    private BackendBreak? Map(BreakNotification n, bool strict)
     {
         var now = n.ReceivedTimestamp != 0 ? n.ReceivedTimestamp : Stopwatch.GetTimestamp();
         SmbOpen[] opens;
@@ -99,6 +65,7 @@ internal sealed partial class SmbClientSession : IBreakSource
         if (n.Lease is { } lease)
         {
             var matching = opens.Where(o => o.LeaseKey == lease.LeaseKey).Cast<object>().ToList();
+            if (strict && matching.Count == 0) return null;
             return new BackendBreak(matching, "lease", SmbCreateBuilder.Letters(lease.NewLeaseState), lease.AckRequired, now, n);
         }
         return null;

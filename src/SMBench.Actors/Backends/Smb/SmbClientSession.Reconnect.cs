@@ -16,15 +16,17 @@ internal sealed partial class SmbClientSession
     /// </summary>
     private async Task ReconnectAsync(CancellationToken ct)
     {
-        _tree.Connection.Abort();
+        var dead = _tree.Connection;
+        dead.Abort();
+        ConnectionBreaks.Detach(dead, this);
         Exception? last = null;
         foreach (var delay in ReconnectBackoff)
         {
             try
             {
                 await Task.Delay(delay, ct).ConfigureAwait(false);
-                _tree = await _backend.ConnectAsync(_credential, _clientGuid, ct).ConfigureAwait(false);
-                AttachBreakHandler(_tree.Connection);
+                _tree = await _backend.ConnectAsync(_credential, _clientGuid, dead, ct).ConfigureAwait(false);
+                StartBreakPump();
                 _broken = false;
                 Reconnects++;
                 await ReclaimAsync(ct).ConfigureAwait(false);

@@ -178,7 +178,8 @@ internal sealed partial class SmbClientSession : IClientSession, IReconnectingSe
     public async ValueTask DisposeAsync()
     {
         _breakPumpStop.Cancel();
-        _tree.Connection.Transport.BreakHandler = null;
+        ConnectionBreaks.Detach(_tree.Connection, this);
+        _breaks.Writer.TryComplete();
         SmbOpen[] opens;
         lock (_opens) opens = [.. _opens];
         foreach (var open in opens)
@@ -186,7 +187,6 @@ internal sealed partial class SmbClientSession : IClientSession, IReconnectingSe
             try { await open.File.CloseAsync().ConfigureAwait(false); }
             catch (Exception e) when (e is SmbStatusException or IOException or ObjectDisposedException) { }
         }
-        await _tree.Session.Connection.DisposeAsync().ConfigureAwait(false);
-        _breakPumpStop.Dispose();
+        await _backend.ReleaseAsync(_tree).ConfigureAwait(false);
     }
 }
