@@ -32,11 +32,15 @@ internal static class ReplayCommand
         var runId = new Option<string?>("--run-id") { Description = "Run id (default: timestamp + random suffix)" };
         var loop = new Option<int>("--loop") { Description = "Replay the workload N times, each pass after the previous", DefaultValueFactory = _ => 1 };
         var duration = new Option<string?>("--duration") { Description = "Replay the workload in a loop until this much run time has passed (90s, 10m, 1h)" };
+        var connections = new Option<string?>("--connections")
+        {
+            Description = "smb: per-client (default: each client its own TCP connection) or shared:N (N connections carrying every client's own session)",
+        };
         var daemon = new Option<string?>("--daemon") { Description = "Submit the run to the smbench daemon at URL (token from SMBENCH_API_TOKEN) instead of running here" };
         var command = new Command("replay", "Replay a workload against a target, keeping the captured timing.")
         {
             workload, target, backend, mode, timeScale, root, results, json, maxInFlight, maxErrorRate, nullLatency, runId, daemon,
-            loop, duration,
+            loop, duration, connections,
             user, passwordEnv, credentials,
         };
         command.SetAction(async (parse, ct) =>
@@ -48,7 +52,7 @@ internal static class ReplayCommand
                 parse.GetValue(runId) ?? ReplayRequest.NewRunId(),
                 new CredentialOptions(parse.GetValue(user), parse.GetValue(passwordEnv)!, parse.GetValue(credentials)))
             {
-                Loop = parse.GetValue(loop), Duration = parse.GetValue(duration),
+                Loop = parse.GetValue(loop), Duration = parse.GetValue(duration), Connections = parse.GetValue(connections),
             };
             return parse.GetValue(daemon) is { } url
                 ? await Ctl.RemoteReplay.RunAsync(options, url, ct)
@@ -66,6 +70,8 @@ internal sealed record ReplayCliOptions(string Workload, string? Target, string?
     public int Loop { get; init; } = 1;
     /// <summary>--duration as typed; parsed by <see cref="ParsedLoop"/>.</summary>
     public string? Duration { get; init; }
+    /// <summary>--connections as typed (<see cref="Runs.ConnectionsOption"/>).</summary>
+    public string? Connections { get; init; }
 
     /// <summary>The loop the options ask for; throws FormatException for a bad --loop or --duration.</summary>
     public SMBench.Streams.Runs.ReplayLoop ParsedLoop => Loop < 1
@@ -76,5 +82,5 @@ internal sealed record ReplayCliOptions(string Workload, string? Target, string?
 
     /// <summary>Builds the backend the options ask for; throws FormatException for bad combinations.</summary>
     public (IReplayBackend Backend, string? TargetText) CreateBackend()
-        => BackendFactory.Create(Workload, Target, Backend, Root, RunId, NullLatencyMs, ParsedMode, Credentials);
+        => BackendFactory.Create(Workload, Target, Backend, Root, RunId, NullLatencyMs, ParsedMode, Credentials, Connections);
 }

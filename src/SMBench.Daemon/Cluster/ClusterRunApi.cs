@@ -63,7 +63,8 @@ public static class ClusterRunApi
         string? target;
         try
         {
-            (backend, target) = BackendFactory.Create(workload, s.Target, s.Backend, s.Root, id, s.NullLatencyMs, s.Mode, credentials);
+            (backend, target) = BackendFactory.Create(workload, s.Target, s.Backend, s.Root, id, s.NullLatencyMs, s.Mode, credentials,
+                s.Connections);
         }
         catch (FormatException e)
         {
@@ -88,7 +89,7 @@ public static class ClusterRunApi
             Target = s.Target, Backend = backendName, Mode = ReplayRunner.Name(s.Mode), TimeScale = s.TimeScale, Root = s.Root,
             User = s.User, PasswordEnv = s.PasswordEnv, Credentials = s.Credentials, MaxInFlight = s.MaxInFlight,
             NullLatencyMs = s.NullLatencyMs, SubmittedAt = DateTimeOffset.UtcNow,
-            Loops = s.Loop.Loops, DurationS = s.Loop.Duration?.TotalSeconds,
+            Loops = s.Loop.Loops, DurationS = s.Loop.Duration?.TotalSeconds, Connections = s.Connections,
             Clients = ClientOps.Count(workload, s.Loop),
         };
     }

@@ -29,6 +29,8 @@ public sealed record ClusterRunSpec
     /// <summary>--loop / --duration: every node replays its clients' ops that often (see <see cref="Clients"/>).</summary>
     public int Loops { get; init; } = 1;
     public double? DurationS { get; init; }
+    /// <summary>--connections; shared:N gives each node N connections for its clients.</summary>
+    public string? Connections { get; init; }
     public DateTimeOffset SubmittedAt { get; init; }
     /// <summary>
     /// Client id → ops it issues, in workload order: every pass of a --loop run counted (with the pass-end closes of

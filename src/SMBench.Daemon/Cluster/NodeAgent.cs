@@ -190,7 +190,7 @@ public sealed class NodeAgent : ReceiveActor, IWithTimers
                 ? new CredentialOptions(spec.User, spec.PasswordEnv ?? CredentialOptions.DefaultPasswordEnv, spec.Credentials)
                 : null;
             (backend, targetText) = BackendFactory.Create(resolved.Path, spec.Target, spec.Backend, spec.Root, spec.RunId,
-                spec.NullLatencyMs, mode, credentials);
+                spec.NullLatencyMs, mode, credentials, spec.Connections);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or IOException or WorkloadException)
         {

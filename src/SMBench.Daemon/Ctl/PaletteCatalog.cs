@@ -17,7 +17,7 @@ public static class PaletteCatalog
         new("run", "Replay runs: submit, follow and stop",
         [
             new("start", "Queue a replay of a workload on the daemon host (--upload: send a local workload first)",
-                "run start <workload> [--target URL] [--backend local|null|smb] [--mode mvp|realistic|full] [--time-scale F] [--loop N | --duration T] [--root DIR] [--user U --password-env VAR | --credentials FILE] [--run-id ID] [--upload] [--wait]",
+                "run start <workload> [--target URL] [--backend local|null|smb] [--mode mvp|realistic|full] [--time-scale F] [--loop N | --duration T] [--connections per-client|shared:N] [--root DIR] [--user U --password-env VAR | --credentials FILE] [--run-id ID] [--upload] [--wait]",
                 false, "POST", "/api/runs"),
             new("list", "All runs, newest first", "run list", false, "GET", "/api/runs"),
             new("status", "State, progress and summary of one run", "run status <id>", false, "GET", "/api/runs/{id}"),

@@ -26,6 +26,7 @@ internal static class RemoteReplay
             };
             if (o.Loop != 1) body["loop"] = o.Loop;
             if (o.Duration != null) body["duration"] = o.Duration;
+            if (o.Connections != null) body["connections"] = o.Connections;
             var answer = await client.PostAsync("/api/runs", body, CancellationToken.None).ConfigureAwait(false);
             var id = answer.GetProperty("id").GetString()!;
             if (!o.Json) await Console.Error.WriteLineAsync($"smbench: run {id} submitted to {client.BaseUrl}");

@@ -47,7 +47,7 @@ internal static class RunPalette
     private static async Task<int> StartAsync(CtlClient client, CtlOutput output, CtlArgs args, CancellationToken ct)
     {
         args.OnlyKnown("target", "backend", "mode", "time-scale", "root", "user", "password-env", "credentials", "run-id", "wait",
-            "upload", "interval", "max-in-flight", "null-latency-ms", "loop", "duration");
+            "upload", "interval", "max-in-flight", "null-latency-ms", "loop", "duration", "connections");
         var workload = args.Required(0, "workload path (on the daemon host, or a local one with --upload)");
         if (args.Flag("upload")) workload = await WorkloadUpload.UploadAsync(client, workload, output, ct).ConfigureAwait(false);
         // A relative path that exists here is meant from here (the daemon would resolve it from its own directory).
@@ -57,6 +57,7 @@ internal static class RunPalette
                  {
                      ("target", "target"), ("backend", "backend"), ("mode", "mode"), ("root", "root"), ("user", "user"),
                      ("password-env", "password_env"), ("credentials", "credentials"), ("run-id", "run_id"), ("duration", "duration"),
+                     ("connections", "connections"),
                  })
             if (args.Option(option) is { } v) body[field] = v;
         foreach (var (option, field) in new[] { ("time-scale", "time_scale"), ("max-in-flight", "max_in_flight"), ("null-latency-ms", "null_latency_ms"), ("loop", "loop") })

@@ -109,7 +109,7 @@ public static class RunEndpoints
             var credentials = s.User != null || s.Credentials != null
                 ? new CredentialOptions(s.User, s.PasswordEnv ?? CredentialOptions.DefaultPasswordEnv, s.Credentials)
                 : null;
-            return BackendFactory.Create(workload, s.Target, s.Backend, s.Root, id, s.NullLatencyMs, s.Mode, credentials);
+            return BackendFactory.Create(workload, s.Target, s.Backend, s.Root, id, s.NullLatencyMs, s.Mode, credentials, s.Connections);
         }
         catch (FormatException e)
         {

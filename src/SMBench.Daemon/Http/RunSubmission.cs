@@ -15,7 +15,7 @@ public sealed partial record RunSubmission
     public static readonly IReadOnlyList<string> Fields =
     [
         "workload", "target", "backend", "mode", "time_scale", "root", "user", "password_env", "credentials",
-        "run_id", "max_in_flight", "null_latency_ms", "loop", "duration",
+        "run_id", "max_in_flight", "null_latency_ms", "loop", "duration", "connections",
     ];
 
     public required string Workload { get; init; }
@@ -32,6 +32,8 @@ public sealed partial record RunSubmission
     public double NullLatencyMs { get; init; }
     /// <summary><c>loop</c> (passes) and <c>duration</c> (seconds, or "10m" as on the CLI).</summary>
     public SMBench.Streams.Runs.ReplayLoop Loop { get; init; } = SMBench.Streams.Runs.ReplayLoop.Once;
+    /// <summary><c>per-client</c> (null) or <c>shared:N</c>, smb backend only.</summary>
+    public string? Connections { get; init; }
 
     public static async Task<RunSubmission> ParseAsync(Stream body, CancellationToken cancellationToken)
     {
@@ -98,9 +100,12 @@ public sealed partial record RunSubmission
             }
             catch (FormatException e) { throw Bad($"field 'duration': {e.Message}"); }
         }
+        var connections = Text(root, "connections");
+        try { _ = ConnectionsOption.Parse(connections); }
+        catch (FormatException e) { throw Bad($"field 'connections': {e.Message.Replace("--connections ", "", StringComparison.Ordinal)}"); }
         return new RunSubmission
         {
-            Loop = new SMBench.Streams.Runs.ReplayLoop((int)loop, duration),
+            Loop = new SMBench.Streams.Runs.ReplayLoop((int)loop, duration), Connections = connections,
             Workload = workload, Target = target, Backend = backend, Mode = Enum.Parse<ReplayMode>(modeText, ignoreCase: true),
             TimeScale = timeScale, Root = Text(root, "root"), User = Text(root, "user"), PasswordEnv = Text(root, "password_env"),
             Credentials = Text(root, "credentials"), RunId = runId, MaxInFlight = (int)maxInFlight, NullLatencyMs = nullLatency,

@@ -22,11 +22,15 @@ public static class BackendFactory
     /// <summary>Creates the backend; throws <see cref="FormatException"/> for combinations that cannot work.</summary>
     /// <param name="root">Folder under the target for this run (default smbench/&lt;run-id&gt;; "/" replays in place).</param>
     /// <param name="credentials">Who the smb backend's clients log in as (ignored by the others).</param>
+    /// <param name="connections">smb: <c>per-client</c> (null) or <c>shared:N</c> (<see cref="ConnectionsOption"/>).</param>
     public static (IReplayBackend Backend, string? TargetText) Create(string workload, string? target, string? backend,
-        string? root, string runId, double nullLatencyMs, ReplayMode mode = ReplayMode.Mvp, CredentialOptions? credentials = null)
+        string? root, string runId, double nullLatencyMs, ReplayMode mode = ReplayMode.Mvp, CredentialOptions? credentials = null,
+        string? connections = null)
     {
         var spec = target == null ? null : TargetSpec.Parse(target);
         var kind = Resolve(backend, spec);
+        var shared = ConnectionsOption.Parse(connections);
+        if (shared > 0 && kind != "smb") throw new FormatException($"--connections shared:N is for the smb backend, not {kind}");
         switch (kind)
         {
             case "null":
@@ -44,7 +48,8 @@ public static class BackendFactory
                 var smbRoot = root is "/" ? "" : SharePath.Normalize(root ?? $"smbench/{runId}");
                 var smbTarget = new SmbTarget(spec.Host!, spec.Port, spec.Share!, smbRoot);
                 var workloadDir = WorkloadReader.Open(workload).Directory;
-                return (new SmbBackend(smbTarget, credentials.CreateResolver(), mode, new BlobStore(workloadDir)), smbTarget.ToString());
+                return (new SmbBackend(smbTarget, credentials.CreateResolver(), mode, new BlobStore(workloadDir), sharedConnections: shared),
+                    smbTarget.ToString());
             default:
                 throw new FormatException($"unknown backend '{kind}' (smb, local, null)");
         }

@@ -33,6 +33,16 @@ public sealed class ReplayCliTests(ReplaySambaFixture fixture) : IClassFixture<R
         Assert.True(File.Exists(Path.Combine(fixture.Smbd.SharePath, "smbench", "cli-ok", "docs", "report-final.txt")));
     }
 
+    [RequiresSambaFact]
+    public async Task Shared_connections_replay_the_seed_the_same_way()
+    {
+        var code = await Replay(fixture.Smbd.Port, fixture.Smbd.Password, "--run-id", "cli-shared", "--connections", "shared:1");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(13, Journal().Count(r => StatusText.IsSuccess(r.GetProperty("status").GetString()!)));
+        Assert.True(File.Exists(Path.Combine(fixture.Smbd.SharePath, "smbench", "cli-shared", "docs", "report-final.txt")));
+    }
+
     /// <summary>
     /// When no client can log in the run fails before the timeline starts (nothing was sent): exit 3, a failed summary
     /// naming the refusal, no op record, and never the password.
