@@ -14,7 +14,7 @@ namespace SMBench.Bench.Replay;
 /// <summary>
 /// SMB replay against a private local smbd at time scale 0: ops/s, latency and lateness percentiles, client CPU and
 /// RSS, break-to-ack latency percentiles; then smbtorture's smb2.bench tests against the same smbd for comparison.
-/// Usage: replay-smb [clients=1000] [blocks=8] [mode=full] [torture-seconds=20] [neighbour-every=2]
+/// Usage: replay-smb [clients=1000] [blocks=8] [mode=full] [torture-seconds=20] [neighbour-every=2] [shared-connections=0]
 /// </summary>
 public sealed class ReplaySmbHarness : IBenchHarness
 {
@@ -28,6 +28,8 @@ public sealed class ReplaySmbHarness : IBenchHarness
         var mode = args.Length > 2 ? Enum.Parse<ReplayMode>(args[2], ignoreCase: true) : ReplayMode.Full;
         var tortureSeconds = args.Length > 3 ? int.Parse(args[3]) : 20;
         var neighbourEvery = args.Length > 4 ? int.Parse(args[4]) : 2;
+        // 0: one connection per client (smbd forks a process for each); N: --connections shared:N.
+        var shared = args.Length > 5 ? int.Parse(args[5]) : 0;
         var work = Path.Combine(Path.GetTempPath(), $"smbench-bench-replay-smb-{clients}");
         var workload = ReplaySmbWorkload.Create(Path.Combine(work, "workload"), clients, blocks, neighbourEvery);
         await using var smbd = await BenchSmbd.StartAsync();
@@ -38,7 +40,8 @@ public sealed class ReplaySmbHarness : IBenchHarness
             Directory.CreateDirectory(path);
             File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
         }
-        Console.WriteLine($"workload: {clients} clients, {blocks} x 4 KiB writes + reads each, mode {mode}, 1 in {neighbourEvery} clients also holds its neighbour's file open; smbd on 127.0.0.1:{smbd.Port}");
+        Console.WriteLine($"workload: {clients} clients, {blocks} x 4 KiB writes + reads each, mode {mode}, 1 in {neighbourEvery} clients also holds its neighbour's file open, " +
+                          $"connections {(shared == 0 ? "per client" : $"shared:{shared}")}; smbd on 127.0.0.1:{smbd.Port}");
 
         var ackLatencies = new List<double>();
         var ackSendLatencies = new List<double>();
@@ -55,7 +58,7 @@ public sealed class ReplaySmbHarness : IBenchHarness
         listener.Start();
 
         var backend = new SmbBackend(new SmbTarget("127.0.0.1", smbd.Port, BenchSmbd.Share, root),
-            _ => new Credential(null, BenchSmbd.User, BenchSmbd.Password), mode, null);
+            _ => new Credential(null, BenchSmbd.User, BenchSmbd.Password), mode, null, sharedConnections: shared);
         var system = ActorSystem.Create("bench", ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.log-dead-letters = off"));
         var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;

@@ -62,6 +62,40 @@ public sealed class ReplayDurableTests(ReplaySambaFixture fixture) : IClassFixtu
     }
 
     /// <summary>
+    /// Two clients, each its own login, on one shared connection (<c>--connections shared:1</c>): when it is cut, the
+    /// first to notice reconnects it, the other logs in again on the new one, and both reclaim their durable opens
+    /// (same ClientGuid: the shared connection keeps its own).
+    /// </summary>
+    [RequiresSambaFact]
+    public async Task Clients_on_a_shared_connection_both_reclaim_their_durable_opens_after_a_cut()
+    {
+        IrOperation[] For(string client) =>
+        [
+            OpenFile($"{client}1", client, 0, $"{client}-durable.bin", "d",
+                Ext(disposition: OverwriteIf, lease: new LeaseRequest($"{(client == "a" ? 1 : 2):x32}", "RWH"), durable: new DurableRequest(2, 60_000))),
+            WriteAt($"{client}3", client, 50, "d", 0, 4096),
+            WriteAt($"{client}5", client, 2500, "d", 4096, 4096),
+            ReadAt($"{client}6", client, 2600, "d", 0, 8192),
+            Close($"{client}8", client, 2800, "d"),
+        ];
+        var workload = Write(Path.Combine(_tmp, "w"), [.. For("a"), .. For("b")]);
+        await using var proxy = new TcpCutProxy(fixture.Smbd.Port);
+
+        var replay = SmbReplay.RunAsync(SmbReplay.Backend(fixture.Smbd, ReplayMode.Full, _root, port: proxy.Port, sharedConnections: 1),
+            workload, ReplayMode.Full, Path.Combine(_tmp, "r"), ct: SmbReplay.Timeout(90));
+        await WaitForFirstWritesAsync(fixture.Smbd, ("a-durable.bin", 4096), ("b-durable.bin", 4096));
+        proxy.CutAll();
+        var run = await replay;
+
+        Assert.True(!run.Failures().Any(), run.Dump());
+        Assert.Equal(8192, run.Ops["a6"].GetProperty("bytes").GetInt64());
+        Assert.Equal(8192, run.Ops["b6"].GetProperty("bytes").GetInt64());
+        Assert.Equal(2, run.Summary.Reconnects);
+        foreach (var c in new[] { "a", "b" })
+            Assert.Equal(8192, new FileInfo(Path.Combine(fixture.Smbd.SharePath, _root, $"{c}-durable.bin")).Length);
+    }
+
+    /// <summary>
     /// Killing smbd's children is a server crash, not a network cut: Samba drops durable opens then, so after the
     /// reconnect every old handle reports the loss while new opens work. Its own smbd: KillChildren also kills smbd's
     /// helper children (notifyd, cleanupd), and a server left without them resets later lease opens.
@@ -86,15 +120,17 @@ public sealed class ReplayDurableTests(ReplaySambaFixture fixture) : IClassFixtu
         Assert.Equal(1, run.Summary.Reconnects);
     }
 
-    /// <summary>Ops 3 and 4 (run clock 50–60 ms) are on the server; the cut must come before op 5 at 2.5 s.</summary>
-    private async Task WaitForFirstWritesAsync(SambaServer smbd)
+    /// <summary>
+    /// The first writes (run clock 50–60 ms) are on the server — by default op 4's 100 bytes in plain.bin; the cut
+    /// must come before the later ops at 2.5 s.
+    /// </summary>
+    private async Task WaitForFirstWritesAsync(SambaServer smbd, params (string File, long Length)[] written)
     {
-        var plain = new FileInfo(Path.Combine(smbd.SharePath, _root, "plain.bin"));
+        if (written.Length == 0) written = [("plain.bin", 100)];
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            plain.Refresh();
-            if (plain.Exists && plain.Length == 100) break;
+            if (written.All(w => new FileInfo(Path.Combine(smbd.SharePath, _root, w.File)) is { Exists: true } f && f.Length == w.Length)) break;
             await Task.Delay(20);
         }
         await Task.Delay(100);

@@ -38,7 +38,12 @@ internal sealed partial class SmbClientSession : IClientSession, IReconnectingSe
     {
         try
         {
-            if (_broken || !_tree.Connection.IsConnected) await ReconnectAsync(ct).ConfigureAwait(false);
+            if (_broken || !_tree.Connection.IsConnected)
+            {
+                await ReconnectAsync(ct).ConfigureAwait(false);
+                // Resumed on the connection's receive thread, which must not block: the op may read a blob from disk.
+                await Task.Yield();
+            }
             return op switch
             {
                 OpenOp open => await OpenAsync(open, ct).ConfigureAwait(false),
