@@ -18,3 +18,20 @@ public interface ISmb2Message
     /// <summary>Writes the body at <c>message[64..]</c>; returns the message length (64 + body).</summary>
     int WriteTo(Span<byte> message);
 }
+
+/// <summary>A request codec that writes only its body (after the header); the message-level WriteTo is written once here.</summary>
+public abstract record Smb2BodyRequest : ISmb2Message
+{
+    public abstract Smb2Command Command { get; }
+
+    public abstract int BodyLength { get; }
+
+    /// <summary>Writes the body at <c>body[0..]</c>, the part of the message after its 64-byte header.</summary>
+    public abstract void WriteBody(Span<byte> body);
+
+    public int WriteTo(Span<byte> message)
+    {
+        WriteBody(message[Smb2Header.Size..]);
+        return Smb2Header.Size + BodyLength;
+    }
+}

@@ -12,14 +12,14 @@ public sealed record NegotiateRequest(
     NegotiateSecurityMode SecurityMode,
     NegotiateCapabilities Capabilities,
     Guid ClientGuid,
-    IReadOnlyList<NegotiateContext> NegotiateContexts) : ISmb2Message
+    IReadOnlyList<NegotiateContext> NegotiateContexts) : Smb2BodyRequest
 {
     public const ushort StructureSize = 36;
     private const int FixedLength = 36;
 
     private int ContextsOffsetFromHeader => SmbWire.Align8(Smb2Header.Size + FixedLength + 2 * Dialects.Count);
 
-    public int BodyLength
+    public override int BodyLength
     {
         get
         {
@@ -34,15 +34,9 @@ public sealed record NegotiateRequest(
         }
     }
 
-    public Smb2Command Command => Smb2Command.Negotiate;
+    public override Smb2Command Command => Smb2Command.Negotiate;
 
-    public int WriteTo(Span<byte> message)
-    {
-        WriteBody(message[Smb2Header.Size..]);
-        return Smb2Header.Size + BodyLength;
-    }
-
-    public void WriteBody(Span<byte> body)
+    public override void WriteBody(Span<byte> body)
     {
         body[..BodyLength].Clear();
         SmbWire.StructureSize(body, StructureSize);

@@ -5,22 +5,16 @@ namespace SMBench.Smb.Messages;
 
 /// <summary>SMB2 SESSION_SETUP request body (MS-SMB2 §2.2.5); the security buffer follows the 24 fixed bytes.</summary>
 public sealed record SessionSetupRequest(NegotiateSecurityMode SecurityMode, NegotiateCapabilities Capabilities,
-    byte[] SecurityBuffer, ulong PreviousSessionId = 0, byte Flags = 0) : ISmb2Message
+    byte[] SecurityBuffer, ulong PreviousSessionId = 0, byte Flags = 0) : Smb2BodyRequest
 {
     public const ushort StructureSize = 25;
     private const int FixedLength = 24;
 
-    public int BodyLength => FixedLength + SecurityBuffer.Length;
+    public override int BodyLength => FixedLength + SecurityBuffer.Length;
 
-    public Smb2Command Command => Smb2Command.SessionSetup;
+    public override Smb2Command Command => Smb2Command.SessionSetup;
 
-    public int WriteTo(Span<byte> message)
-    {
-        WriteBody(message[Smb2Header.Size..]);
-        return Smb2Header.Size + BodyLength;
-    }
-
-    public void WriteBody(Span<byte> body)
+    public override void WriteBody(Span<byte> body)
     {
         body[..FixedLength].Clear();
         SmbWire.StructureSize(body, StructureSize);

@@ -4,22 +4,16 @@ using SMBench.Smb.Protocol;
 namespace SMBench.Smb.Messages;
 
 /// <summary>SMB2 TREE_CONNECT request body (MS-SMB2 §2.2.9): the UNC path \\server\share in UTF-16.</summary>
-public sealed record TreeConnectRequest(string Path) : ISmb2Message
+public sealed record TreeConnectRequest(string Path) : Smb2BodyRequest
 {
     public const ushort StructureSize = 9;
     private const int FixedLength = 8;
 
-    public int BodyLength => FixedLength + SmbWire.Utf16Length(Path);
+    public override int BodyLength => FixedLength + SmbWire.Utf16Length(Path);
 
-    public Smb2Command Command => Smb2Command.TreeConnect;
+    public override Smb2Command Command => Smb2Command.TreeConnect;
 
-    public int WriteTo(Span<byte> message)
-    {
-        WriteBody(message[Smb2Header.Size..]);
-        return Smb2Header.Size + BodyLength;
-    }
-
-    public void WriteBody(Span<byte> body)
+    public override void WriteBody(Span<byte> body)
     {
         body[..FixedLength].Clear();
         SmbWire.StructureSize(body, StructureSize);
