@@ -25,13 +25,8 @@ public sealed class SmbdChildKillTests : IDisposable
     public async Task Killed_children_make_every_client_reconnect_and_every_op_gets_one_record()
     {
         await using var smbd = await SambaServer.StartAsync(ReplaySambaFixture.Options);
-        var workload = FaultWorkload.Write(Path.Combine(_tmp, "w"), Clients, Steps, StepMs, ReplayMode.Mvp);
-        var results = Path.Combine(_tmp, "r");
-        var journal = Path.Combine(results, ResultsJournal.FileName);
-
-        var replay = SmbReplay.RunAsync(SmbReplay.Backend(smbd, ReplayMode.Mvp, _root), workload, ReplayMode.Mvp, results,
-            ct: SmbReplay.Timeout(120));
-        await FaultRun.WaitForRecordsAsync(journal, Clients * 8, replay);
+        var (workload, journal, replay) = await SmbdFaultReplay.StartAsync(smbd, _tmp, _root, ReplayMode.Mvp, Clients, Steps, StepMs,
+            recordsFirst: Clients * 8, timeoutSeconds: 120);
         var pids = await FaultRun.WaitForSessionPidsAsync(smbd, Clients);
         Assert.Equal(Clients, pids.Count);
         FaultRun.Signal(pids, "KILL");
@@ -57,14 +52,8 @@ public sealed class SmbdChildKillTests : IDisposable
     public async Task In_full_mode_durable_handles_are_reclaimed_after_the_children_are_terminated()
     {
         await using var smbd = await SambaServer.StartAsync(ReplaySambaFixture.Options);
-        var workload = FaultWorkload.Write(Path.Combine(_tmp, "w"), Clients, Steps, StepMs, ReplayMode.Full);
-        for (var c = 0; c < Clients; c++) SmbReplay.MakeShareDir(smbd, $"{_root}/client_{c:D2}"); // realistic modes create no folders
-        var results = Path.Combine(_tmp, "r");
-        var journal = Path.Combine(results, ResultsJournal.FileName);
-
-        var replay = SmbReplay.RunAsync(SmbReplay.Backend(smbd, ReplayMode.Full, _root), workload, ReplayMode.Full, results,
-            ct: SmbReplay.Timeout(120));
-        await FaultRun.WaitForRecordsAsync(journal, Clients * 8, replay);
+        var (workload, journal, replay) = await SmbdFaultReplay.StartAsync(smbd, _tmp, _root, ReplayMode.Full, Clients, Steps, StepMs,
+            recordsFirst: Clients * 8, timeoutSeconds: 120);
         var pids = await FaultRun.WaitForSessionPidsAsync(smbd, Clients);
         Assert.Equal(Clients, pids.Count);
         FaultRun.Signal(pids, "TERM");

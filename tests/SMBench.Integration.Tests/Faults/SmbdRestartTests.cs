@@ -21,13 +21,8 @@ public sealed class SmbdRestartTests : IDisposable
     public async Task A_restarted_server_is_reconnected_to_and_the_outage_shows_as_lost_ops()
     {
         await using var smbd = await SambaServer.StartAsync(ReplaySambaFixture.Options);
-        var workload = FaultWorkload.Write(Path.Combine(_tmp, "w"), Clients, Steps, StepMs, ReplayMode.Mvp);
-        var results = Path.Combine(_tmp, "r");
-        var journal = Path.Combine(results, ResultsJournal.FileName);
-
-        var replay = SmbReplay.RunAsync(SmbReplay.Backend(smbd, ReplayMode.Mvp, _root), workload, ReplayMode.Mvp, results,
-            ct: SmbReplay.Timeout(150));
-        await FaultRun.WaitForRecordsAsync(journal, Clients * 6, replay);
+        var (workload, journal, replay) = await SmbdFaultReplay.StartAsync(smbd, _tmp, _root, ReplayMode.Mvp, Clients, Steps, StepMs,
+            recordsFirst: Clients * 6, timeoutSeconds: 150);
         await smbd.StopAsync();
         // The outage lasts until every client has failed an op on it (the reconnect backoff, ~3.5 s, gave up).
         await WaitForLostOpsAsync(journal, Clients, replay);
