@@ -7,23 +7,8 @@ namespace SMBench.Daemon.Cluster;
 /// A cluster run as <c>GET /api/runs/{id}</c> shows it: the fields of a single-node run (so scripts need not care
 /// where it ran) plus <c>cluster</c>: the start instant, each node's share and state, and the clients and ops lost.
 /// </summary>
-public sealed record ClusterRunRecord
+public sealed record ClusterRunRecord : RunRecordFields
 {
-    public required string Id { get; init; }
-    public required string State { get; init; }
-    public string? Workload { get; init; }
-    public string? Target { get; init; }
-    public string? Backend { get; init; }
-    public string? Mode { get; init; }
-    public double TimeScale { get; init; }
-    public DateTimeOffset SubmittedAt { get; init; }
-    public DateTimeOffset? StartedAt { get; init; }
-    public DateTimeOffset? EndedAt { get; init; }
-    public string? Error { get; init; }
-    /// <summary>Each node journals its own ops under its data dir: <c>runs/&lt;id&gt;/ops.jsonl</c>.</summary>
-    public string? ResultsDir { get; init; }
-    public required RunProgressInfo Progress { get; init; }
-    public RunSummary? Summary { get; init; }
     public required ClusterRunInfo Cluster { get; init; }
 
     public static ClusterRunRecord From(ClusterRunState run)
