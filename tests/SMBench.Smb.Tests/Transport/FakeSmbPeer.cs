@@ -22,10 +22,10 @@ internal sealed class FakeSmbPeer : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>Connects a transport to this peer and accepts its connection.</summary>
-    public async Task<SmbTransport> ConnectAsync(CancellationToken ct)
+    public async Task<SmbTransport> ConnectAsync(CancellationToken ct, bool epollReceive = true)
     {
         var accept = _listener.AcceptSocketAsync(ct).AsTask();
-        var transport = await SmbTransport.ConnectAsync("127.0.0.1", Port, creditReserve: 0, TimeSpan.FromSeconds(30), ct);
+        var transport = await SmbTransport.ConnectAsync("127.0.0.1", Port, creditReserve: 0, TimeSpan.FromSeconds(30), ct, epollReceive);
         _socket = await accept;
         return transport;
     }
@@ -45,6 +45,30 @@ internal sealed class FakeSmbPeer : IAsyncDisposable
         DirectTcpFraming.WritePrefix(frame, message.Length);
         message.CopyTo(frame, 4);
         await _socket!.SendAsync(frame, ct);
+    }
+
+    /// <summary>Frames of <paramref name="messages"/>, back to back: one TCP write that the client may read at once.</summary>
+    public static byte[] Frames(params byte[][] messages)
+    {
+        var frames = new byte[messages.Sum(m => 4 + m.Length)];
+        var at = 0;
+        foreach (var m in messages)
+        {
+            DirectTcpFraming.WritePrefix(frames.AsSpan(at), m.Length);
+            m.CopyTo(frames, at + 4);
+            at += 4 + m.Length;
+        }
+        return frames;
+    }
+
+    /// <summary>Sends raw bytes in pieces of <paramref name="piece"/> bytes, pausing between them so each is its own read.</summary>
+    public async Task SendRawAsync(byte[] bytes, int piece, CancellationToken ct)
+    {
+        for (var at = 0; at < bytes.Length; at += piece)
+        {
+            await _socket!.SendAsync(bytes.AsMemory(at, Math.Min(piece, bytes.Length - at)), ct);
+            if (piece < bytes.Length) await Task.Delay(2, ct);
+        }
     }
 
     /// <summary>A response to <paramref name="request"/>: ECHO's 4-byte body on success, else an ERROR body.</summary>
