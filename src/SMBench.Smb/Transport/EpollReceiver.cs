@@ -40,13 +40,14 @@ internal sealed class EpollReceiver
     }
 
     /// <summary>
-    /// Receive threads: <c>SMBENCH_SMB_RECEIVE_THREADS</c>, else one per two cores (at least one, at most 16).
-    /// Each also runs the continuations of its connections' callers, so it is more than a poller.
+    /// Receive threads: <c>SMBENCH_SMB_RECEIVE_THREADS</c>, else one per core (at most 16). Each also runs the
+    /// continuations of its connections' callers, so it is more than a poller: with one thread on a 2-core box the
+    /// client is about as fast as smbtorture's single event loop, with two it is 1.2–1.7× (docs/benchmarks/smb.md).
     /// </summary>
     public static int ThreadCount { get; } =
         int.TryParse(Environment.GetEnvironmentVariable("SMBENCH_SMB_RECEIVE_THREADS"), out var n) && n > 0
             ? Math.Min(n, 64)
-            : Math.Clamp(Environment.ProcessorCount / 2, 1, 16);
+            : Math.Clamp(Environment.ProcessorCount, 1, 16);
 
     /// <summary>
     /// Maps <paramref name="target"/> to a receive thread; nothing is watched until <see cref="Registration.Arm"/>,
