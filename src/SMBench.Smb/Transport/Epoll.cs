@@ -2,12 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace SMBench.Smb.Transport;
 
-/// <summary>The few Linux calls <see cref="ReceiveLoop"/> needs (epoll(7), recv(2) with MSG_DONTWAIT).</summary>
+/// <summary>The few Linux calls <see cref="EpollReceiver"/> and the transport need: epoll(7), recv(2) and send(2) with MSG_DONTWAIT.</summary>
 internal static partial class Epoll
 {
     public const uint In = 0x001;
-    public const uint Err = 0x008;
-    public const uint Hup = 0x010;
     public const uint RdHup = 0x2000;
     public const int CtlAdd = 1;
     public const int CtlDel = 2;
@@ -156,8 +154,6 @@ internal static partial class Epoll
         }
     }
 
-    public static void Close(int fd) => _ = close(fd);
-
     [LibraryImport("libc", SetLastError = true)]
     private static partial int epoll_create1(int flags);
 
@@ -172,7 +168,4 @@ internal static partial class Epoll
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial nint send(int fd, ref byte buffer, nuint length, int flags);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int close(int fd);
 }
