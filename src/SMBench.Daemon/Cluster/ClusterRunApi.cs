@@ -71,10 +71,11 @@ public static class ClusterRunApi
             throw RunSubmission.Unprocessable(e.Message.Replace("--target", "target", StringComparison.Ordinal));
         }
         string backendName;
+        Core.Ir.Validation.ValidationReport report;
         try
         {
             backendName = backend.Name;
-            ReplayRunner.Preflight(new ReplayRequest { WorkloadPath = workload, Backend = backend, ResultsDir = "", Mode = s.Mode, RunId = id });
+            report = ReplayRunner.Preflight(new ReplayRequest { WorkloadPath = workload, Backend = backend, ResultsDir = "", Mode = s.Mode, RunId = id });
         }
         finally
         {
@@ -90,7 +91,7 @@ public static class ClusterRunApi
             User = s.User, PasswordEnv = s.PasswordEnv, Credentials = s.Credentials, MaxInFlight = s.MaxInFlight,
             NullLatencyMs = s.NullLatencyMs, SubmittedAt = DateTimeOffset.UtcNow,
             Loops = s.Loop.Loops, DurationS = s.Loop.Duration?.TotalSeconds, Connections = s.Connections,
-            Clients = ClientOps.Count(workload, s.Loop),
+            Clients = ClientOps.From(report, s.Loop),
         };
     }
 

@@ -1,4 +1,4 @@
-using SMBench.Core.Ir;
+using SMBench.Core.Ir.Validation;
 using SMBench.Streams.Runs;
 
 namespace SMBench.Daemon.Cluster;
@@ -44,29 +44,13 @@ public sealed record ClusterRunSpec
 public sealed record ClientOps(string ClientId, long Ops)
 {
     /// <summary>
-    /// Each client's ops in workload order: every pass of --loop N with a close per handle the workload leaves
-    /// open (what ReplayPasses issues); one pass for --duration, whose pass count is not known ahead.
+    /// Each client's ops from the preflight's validation, in workload order: every pass of --loop N with a close per
+    /// handle the workload leaves open (what ReplayPasses issues); one pass for --duration, whose pass count is not
+    /// known ahead.
     /// </summary>
-    public static IReadOnlyList<ClientOps> Count(string workload, ReplayLoop loop)
+    public static IReadOnlyList<ClientOps> From(ValidationReport report, ReplayLoop loop)
     {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var order = new List<string>();
-        var reader = WorkloadReader.Open(workload);
-        foreach (var c in reader.Header.Clients)
-            if (counts.TryAdd(c.ClientId, 0)) order.Add(c.ClientId);
-        var open = new HashSet<(string Client, string Handle)>();
-        foreach (var op in reader.ReadOperations())
-        {
-            if (counts.TryAdd(op.ClientId, 1)) order.Add(op.ClientId);
-            else counts[op.ClientId]++;
-            if (op is OpenOp o) open.Add((o.ClientId, o.Handle));
-            else if (op is CloseOp c) open.Remove((c.ClientId, c.Handle));
-        }
-        if (loop.Loops > 1 && loop.Duration == null)
-        {
-            foreach (var (client, _) in open) counts[client]++;
-            foreach (var c in order) counts[c] *= loop.Loops;
-        }
-        return order.Select(c => new ClientOps(c, counts[c])).ToList();
+        var passes = loop.Duration == null ? loop.Loops : 1;
+        return report.PerClient.Select(c => new ClientOps(c.ClientId, c.Issued(passes))).ToList();
     }
 }

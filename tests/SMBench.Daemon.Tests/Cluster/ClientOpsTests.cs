@@ -21,11 +21,13 @@ public sealed class ClientOpsTests : IDisposable
             w.Write(new OpenOp { OpId = "3", ClientId = "b", TimestampUs = 0, Path = "y", Mode = OpenMode.Read, Handle = "h" });
             w.Complete();
         }
-        Assert.Equal([new ClientOps("a", 2), new ClientOps("b", 1)], ClientOps.Count(_dir, ReplayLoop.Once));
-        Assert.Equal([new ClientOps("a", 6), new ClientOps("b", 6)], ClientOps.Count(_dir, new ReplayLoop(3)));
+        Assert.Equal([new ClientOps("a", 2), new ClientOps("b", 1)], ClientOps.From(Report(), ReplayLoop.Once));
+        Assert.Equal([new ClientOps("a", 6), new ClientOps("b", 6)], ClientOps.From(Report(), new ReplayLoop(3)));
         // A duration's pass count is unknown ahead: one pass.
-        Assert.Equal([new ClientOps("a", 2), new ClientOps("b", 1)], ClientOps.Count(_dir, new ReplayLoop(3, TimeSpan.FromSeconds(5))));
+        Assert.Equal([new ClientOps("a", 2), new ClientOps("b", 1)], ClientOps.From(Report(), new ReplayLoop(3, TimeSpan.FromSeconds(5))));
     }
+
+    private SMBench.Core.Ir.Validation.ValidationReport Report() => new SMBench.Core.Ir.Validation.WorkloadValidator().Validate(_dir);
 
     public void Dispose()
     {

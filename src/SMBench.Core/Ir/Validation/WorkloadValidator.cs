@@ -42,6 +42,7 @@ public sealed class WorkloadValidator
                 if (!opIds.Add(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(op.OpId)))) Fail("op_id is used twice");
                 if (declared.Count > 0 && !declared.Contains(op.ClientId)) Fail($"client '{op.ClientId}' is not in 'clients'");
                 if (!clients.TryGetValue(op.ClientId, out var client)) clients[op.ClientId] = client = new ClientState();
+                client.Ops++;
                 CheckOp(op, client, blobs, blobSizes, Fail);
                 if (errors.Count >= MaxErrors) break;
             }
@@ -50,13 +51,15 @@ public sealed class WorkloadValidator
         {
             errors.Add(e);
         }
+        var clientIds = reader?.Header.Clients.Count > 0 ? reader.Header.Clients.Select(c => c.ClientId).ToList() : clients.Keys.ToList();
         return new ValidationReport(reader?.FilePath ?? workloadPath, total, clients.Count, maxTs / 1e6, byType, errors)
         {
-            ClientIds = reader?.Header.Clients.Count > 0 ? reader.Header.Clients.Select(c => c.ClientId).ToList() : clients.Keys.ToList(),
+            ClientIds = clientIds,
+            PerClient = clientIds.Select(id => clients.TryGetValue(id, out var c) ? new ClientOpCount(id, c.Ops, c.Open.Count) : new ClientOpCount(id, 0, 0))
+                .ToList(),
             OpsWithSmbExtensions = withSmb,
             OpsWithExpectedStatus = withExpected,
             BreakAnswersRecorded = breakAnswers,
-            HandlesLeftOpen = clients.Values.Sum(c => c.Open.Count),
         };
     }
 
@@ -107,6 +110,7 @@ public sealed class WorkloadValidator
     private sealed class ClientState
     {
         public long LastTimestamp;
+        public long Ops;
         public readonly HashSet<string> Open = new(StringComparer.Ordinal);
         public readonly HashSet<string> Used = new(StringComparer.Ordinal);
     }
@@ -127,9 +131,19 @@ public sealed record ValidationReport(
     public long OpsWithExpectedStatus { get; init; }
     /// <summary>How the captured clients answered breaks (on_break entries): the breaks a full replay should see.</summary>
     public long BreakAnswersRecorded { get; init; }
+    /// <summary>Each client's ops and the handles it never closes, in <see cref="ClientIds"/> order.</summary>
+    public IReadOnlyList<ClientOpCount> PerClient { get; init; } = [];
+
     /// <summary>Opens the workload never closes (a capture cut short); a looped replay closes them at each pass end.</summary>
-    public long HandlesLeftOpen { get; init; }
+    public long HandlesLeftOpen => PerClient.Sum(c => (long)c.HandlesLeftOpen);
 
     /// <summary>Ops a replay of <paramref name="passes"/> passes issues: each looped pass adds the closes of its leftover handles.</summary>
-    public long OpsIssued(int passes) => passes <= 1 ? OpsTotal : (OpsTotal + HandlesLeftOpen) * passes;
+    public long OpsIssued(int passes) => new ClientOpCount("", OpsTotal, (int)HandlesLeftOpen).Issued(passes);
+}
+
+/// <summary>One client's share of a workload: its ops, and the opens it never closes.</summary>
+public sealed record ClientOpCount(string ClientId, long Ops, int HandlesLeftOpen)
+{
+    /// <summary>Ops of <paramref name="passes"/> passes: each looped pass adds a close per handle left open.</summary>
+    public long Issued(int passes) => passes <= 1 ? Ops : (Ops + HandlesLeftOpen) * passes;
 }
