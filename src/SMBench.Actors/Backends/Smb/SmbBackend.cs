@@ -25,6 +25,7 @@ public sealed class SmbBackend : IReplayBackend
     private readonly SemaphoreSlim _connecting;
     private bool _rootReady;
     private readonly SharedConnection[] _shared;
+    private readonly Dictionary<Guid, SharedConnection> _sharedByGuid;
     private int _nextShared = -1;
 
     /// <summary>
@@ -53,6 +54,7 @@ public sealed class SmbBackend : IReplayBackend
     {
         if (sharedConnections < 0) throw new ArgumentOutOfRangeException(nameof(sharedConnections), "must be 0 (one per client) or more");
         _shared = [.. Enumerable.Range(0, sharedConnections).Select(_ => new SharedConnection(Guid.NewGuid()))];
+        _sharedByGuid = _shared.ToDictionary(s => s.ClientGuid);
         _handshakeTimeout = handshakeTimeout ?? DefaultHandshakeTimeout;
         _connecting = new SemaphoreSlim(Math.Max(1, maxConcurrentConnects));
         _target = target;
@@ -112,7 +114,7 @@ public sealed class SmbBackend : IReplayBackend
         await shared.ReleaseAsync().ConfigureAwait(false);
     }
 
-    private SharedConnection? Shared(Guid clientGuid) => _shared.FirstOrDefault(s => s.ClientGuid == clientGuid);
+    private SharedConnection? Shared(Guid clientGuid) => _sharedByGuid.GetValueOrDefault(clientGuid);
 
     /// <summary>
     /// Connection, login and tree connect; a refused login becomes <see cref="BackendLoginException"/>. A client keeps
