@@ -3,7 +3,7 @@ namespace SMBench.Compiler.Tests;
 /// <summary>Where the repository and the shared corpus are, seen from the test binaries.</summary>
 public static class TestPaths
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot { get; } = SMBench.TestSupport.RepoPaths.Root;
 
     /// <summary>
     /// ../shared next to the repository (absent on machines without the corpus). SMBENCH_SHARED_DIR overrides it
@@ -17,11 +17,4 @@ public static class TestPaths
 
     public static string NewTempDir(string prefix)
         => Directory.CreateTempSubdirectory("smbench-" + prefix + "-").FullName;
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SMBench.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("SMBench.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,4 +1,4 @@
-namespace SMBench.Core.Tests.Support;
+namespace SMBench.TestSupport;
 
 /// <summary>Locates the repository (the folder holding SMBench.sln) from the test's output directory.</summary>
 public static class RepoPaths

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using SMBench.Core.Blobs;
 using SMBench.Core.Ir;
 using SMBench.Core.Ir.Validation;
-using SMBench.Core.Tests.Support;
+using SMBench.TestSupport;
 using Xunit;
 
 namespace SMBench.Core.Tests.Ir;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SMBench.Core.Ir;
 using SMBench.Core.Tests.Support;
+using SMBench.TestSupport;
 using Xunit;
 
 namespace SMBench.Core.Tests.Ir;

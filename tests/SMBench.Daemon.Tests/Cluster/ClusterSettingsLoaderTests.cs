@@ -111,9 +111,7 @@ public sealed class ClusterSettingsLoaderTests : IDisposable
     [Fact]
     public void The_shipped_config_keeps_the_split_brain_resolver_on_keep_majority()
     {
-        var repo = AppContext.BaseDirectory;
-        while (repo != null && !File.Exists(Path.Combine(repo, "SMBench.sln"))) repo = Path.GetDirectoryName(repo);
-        var shipped = ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(repo!, "config", "akka.hocon")));
+        var shipped = ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(SMBench.TestSupport.RepoPaths.Root, "config", "akka.hocon")));
         Assert.Equal("keep-majority", shipped.GetString("akka.cluster.split-brain-resolver.active-strategy"));
         Assert.False(shipped.GetBoolean("smbench.daemon.cluster.enabled"));
     }

@@ -15,15 +15,8 @@ namespace SMBench.Daemon.Tests.Cluster;
 /// </summary>
 public sealed partial class DockerLabFilesTests
 {
-    private static readonly string Repo = FindRepo();
+    private static readonly string Repo = SMBench.TestSupport.RepoPaths.Root;
     private static string Docker => Path.Combine(Repo, "docker");
-
-    private static string FindRepo()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir != null && !File.Exists(Path.Combine(dir, "SMBench.sln"))) dir = Path.GetDirectoryName(dir);
-        return dir ?? throw new InvalidOperationException("repository root not found");
-    }
 
     private static Dictionary<object, object> Compose()
     {

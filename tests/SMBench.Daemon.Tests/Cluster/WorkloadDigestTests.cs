@@ -9,10 +9,7 @@ public sealed class WorkloadDigestTests
     [Fact]
     public void A_real_digest_passes_and_path_like_or_odd_values_do_not()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root != null && !File.Exists(Path.Combine(root.FullName, "SMBench.sln"))) root = root.Parent;
-        Assert.NotNull(root);
-        var seed = Path.Combine(root.FullName, "samples", "seed-example");
+        var seed = SMBench.TestSupport.RepoPaths.SeedExample;
         Assert.True(WorkloadBundles.IsDigest(WorkloadBundles.Digest(seed)));
         foreach (var bad in new[] { "", "../../etc", new string('a', 63), new string('a', 65), "../" + new string('a', 61), new string('g', 64), "/" + new string('a', 63) })
             Assert.False(WorkloadBundles.IsDigest(bad), bad);

@@ -97,10 +97,8 @@ public sealed class DaemonSettingsLoaderTests : IDisposable
     [Fact]
     public void The_shipped_config_file_parses_and_matches_the_built_in_defaults()
     {
-        var repo = AppContext.BaseDirectory;
-        while (repo != null && !File.Exists(Path.Combine(repo, "SMBench.sln"))) repo = Path.GetDirectoryName(repo);
-        Assert.NotNull(repo);
-        var shipped = DaemonSettingsLoader.Load(new DaemonOverrides { ConfigFile = Path.Combine(repo!, "config", "akka.hocon") }, Env());
+        var shipped = DaemonSettingsLoader.Load(
+            new DaemonOverrides { ConfigFile = Path.Combine(SMBench.TestSupport.RepoPaths.Root, "config", "akka.hocon") }, Env());
         var builtIn = DaemonSettingsLoader.Load(new DaemonOverrides { ConfigFile = Hocon("") }, Env());
         Assert.Equal(builtIn with { Hocon = shipped.Hocon, ConfigSource = shipped.ConfigSource }, shipped);
     }

@@ -13,9 +13,7 @@ public sealed partial class GrafanaDashboardTests
     [Fact]
     public async Task Every_metric_the_dashboard_queries_is_exported()
     {
-        var repo = AppContext.BaseDirectory;
-        while (repo != null && !File.Exists(Path.Combine(repo, "SMBench.sln"))) repo = Path.GetDirectoryName(repo);
-        var path = Path.Combine(repo!, "docker", "grafana", "smbench-dashboard.json");
+        var path = Path.Combine(SMBench.TestSupport.RepoPaths.Root, "docker", "grafana", "smbench-dashboard.json");
         using var dashboard = JsonDocument.Parse(await File.ReadAllTextAsync(path));
         var queried = dashboard.RootElement.GetProperty("panels").EnumerateArray()
             .SelectMany(p => p.GetProperty("targets").EnumerateArray())

@@ -1,3 +1,4 @@
+using SMBench.TestSupport;
 using System.Diagnostics;
 
 namespace SMBench.Integration.Tests.Cli;
@@ -7,12 +8,7 @@ internal static class SmbenchProcess
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "smbench.dll");
 
-    public static string RepoRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir != null && !File.Exists(Path.Combine(dir, "SMBench.sln"))) dir = Path.GetDirectoryName(dir);
-        return dir ?? throw new InvalidOperationException("SMBench.sln not found above the test directory");
-    }
+    public static string RepoRoot() => RepoPaths.Root;
 
     public static Process Start(string args, IDictionary<string, string>? env = null)
     {

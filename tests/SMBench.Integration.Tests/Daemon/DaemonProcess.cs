@@ -46,15 +46,7 @@ public sealed class DaemonProcess : IAsyncDisposable
 
     public static string SmbenchDll => Path.Combine(AppContext.BaseDirectory, "smbench.dll");
 
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = AppContext.BaseDirectory;
-            while (dir != null && !File.Exists(Path.Combine(dir, "SMBench.sln"))) dir = Path.GetDirectoryName(dir);
-            return dir ?? throw new InvalidOperationException("cannot find the repository root above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepoRoot => RepoPaths.Root;
 
     /// <param name="extraArgs">More daemon flags (cluster tests: --remote-port, --seed-nodes).</param>
     /// <param name="environment">More variables for the daemon's environment (e.g. a password_env variable).</param>

@@ -19,7 +19,7 @@ public sealed class LabDcEntrypointTests : IDisposable
     {
         var password = "Lab-" + Guid.NewGuid().ToString("N")[..12] + "!";
         var target = Path.Combine(_dir, "srv");
-        var psi = new ProcessStartInfo("sh", $"{Path.Combine(RepoRoot(), "docker", "samba-dc", "entrypoint.sh")} --provision-only")
+        var psi = new ProcessStartInfo("sh", $"{Path.Combine(RepoPaths.Root, "docker", "samba-dc", "entrypoint.sh")} --provision-only")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
@@ -54,13 +54,6 @@ public sealed class LabDcEntrypointTests : IDisposable
             var bytes = File.ReadAllBytes(file);
             Assert.True(bytes.AsSpan().IndexOf(clear) < 0 && bytes.AsSpan().IndexOf(utf16) < 0, $"{file} holds the password");
         }
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SMBench.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("SMBench.sln not found above " + AppContext.BaseDirectory);
     }
 
     public void Dispose()

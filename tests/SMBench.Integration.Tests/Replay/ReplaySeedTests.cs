@@ -13,15 +13,7 @@ public sealed class ReplaySeedTests(ReplaySambaFixture fixture) : IClassFixture<
 {
     private readonly string _tmp = Directory.CreateTempSubdirectory("smbench-replay-seed-").FullName;
 
-    public static string SeedExample
-    {
-        get
-        {
-            var dir = AppContext.BaseDirectory;
-            while (dir != null && !File.Exists(Path.Combine(dir, "SMBench.sln"))) dir = Path.GetDirectoryName(dir);
-            return Path.Combine(dir ?? throw new InvalidOperationException("repo root not found"), "samples", "seed-example");
-        }
-    }
+    public static string SeedExample => RepoPaths.SeedExample;
 
     [RequiresSambaTheory]
     [InlineData(ReplayMode.Mvp)]

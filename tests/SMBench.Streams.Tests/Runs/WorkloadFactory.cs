@@ -1,3 +1,4 @@
+using SMBench.TestSupport;
 using SMBench.Core.Ir;
 
 namespace SMBench.Streams.Tests.Runs;
@@ -5,14 +6,9 @@ namespace SMBench.Streams.Tests.Runs;
 /// <summary>Builds workloads on disk for replay tests.</summary>
 internal static class WorkloadFactory
 {
-    public static string RepoRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir != null && !File.Exists(Path.Combine(dir, "SMBench.sln"))) dir = Path.GetDirectoryName(dir);
-        return dir ?? throw new InvalidOperationException("SMBench.sln not found above the test directory");
-    }
+    public static string RepoRoot() => RepoPaths.Root;
 
-    public static string SeedExample => Path.Combine(RepoRoot(), "samples", "seed-example");
+    public static string SeedExample => RepoPaths.SeedExample;
 
     /// <summary><paramref name="clients"/> clients each doing open/write/read/close cycles, spread over <paramref name="spanUs"/>.</summary>
     public static string Cycles(string dir, int clients, int cyclesPerClient, long spanUs)

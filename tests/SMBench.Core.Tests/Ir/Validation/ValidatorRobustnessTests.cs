@@ -2,6 +2,7 @@ using System.Text;
 using SMBench.Core.Ir;
 using SMBench.Core.Ir.Validation;
 using SMBench.Core.Tests.Support;
+using SMBench.TestSupport;
 using Xunit;
 
 namespace SMBench.Core.Tests.Ir.Validation;
